@@ -1,0 +1,190 @@
+// What a participant can answer to each question type, how a submitted form becomes an answer,
+// and how an answer is stored and shown again (so Back and resume keep what was given).
+import { rankingPositions, type SurveyQuestion } from './survey'
+
+export type Answer =
+  | { kind: 'skipped' }
+  | { kind: 'choice'; optionKeys: string[] }
+  | { kind: 'ranking'; order: string[] }
+  | { kind: 'text'; text: string }
+
+/** An error for one field, as a translation key the page turns into words. */
+export interface FieldError {
+  field: string
+  messageKey: string
+  values?: Record<string, string | number>
+}
+
+export type ParsedAnswer = { ok: true; answer: Answer } | { ok: false; errors: FieldError[]; draft: Answer | null }
+
+/** Minimal view of FormData so the domain does not depend on the web platform. */
+export interface FormFields {
+  get(name: string): FormDataEntryValue | null
+  getAll(name: string): FormDataEntryValue[]
+}
+
+export const fieldIds = {
+  choice: (question: SurveyQuestion) => `answer-${question.options[0]?.key ?? 'none'}`,
+  rank: (optionKey: string) => `rank-${optionKey}`,
+  text: 'answer',
+}
+
+function strings(values: FormDataEntryValue[]): string[] {
+  return values.filter((v): v is string => typeof v === 'string')
+}
+
+/** Reads the answer to one question from a submitted page. `intent=skip` means "I don't want to say". */
+export function parseAnswer(question: SurveyQuestion, form: FormFields): ParsedAnswer {
+  if (form.get('intent') === 'skip') {
+    if (question.required) return { ok: false, errors: [{ field: firstField(question), messageKey: 'errors.required' }], draft: null }
+    return { ok: true, answer: { kind: 'skipped' } }
+  }
+  switch (question.type) {
+    case 'single':
+    case 'scale':
+      return parseSingle(question, form)
+    case 'multi':
+      return parseMulti(question, form)
+    case 'ranking':
+      return parseRanking(question, form)
+    case 'text':
+      return parseText(question, form)
+  }
+}
+
+function firstField(question: SurveyQuestion): string {
+  if (question.type === 'text') return fieldIds.text
+  if (question.type === 'ranking') return fieldIds.rank(question.options[0]?.key ?? 'none')
+  return fieldIds.choice(question)
+}
+
+function knownKeys(question: SurveyQuestion): Set<string> {
+  return new Set(question.options.map((o) => o.key))
+}
+
+function parseSingle(question: SurveyQuestion, form: FormFields): ParsedAnswer {
+  const chosen = strings(form.getAll('answer'))
+  const field = fieldIds.choice(question)
+  if (chosen.length === 0) return { ok: false, errors: [{ field, messageKey: question.type === 'scale' ? 'errors.chooseScale' : 'errors.chooseOne' }], draft: null }
+  if (chosen.length > 1 || !knownKeys(question).has(chosen[0])) return { ok: false, errors: [{ field, messageKey: 'errors.chooseOne' }], draft: null }
+  return { ok: true, answer: { kind: 'choice', optionKeys: chosen } }
+}
+
+function parseMulti(question: Extract<SurveyQuestion, { type: 'multi' }>, form: FormFields): ParsedAnswer {
+  const keys = knownKeys(question)
+  const chosen = [...new Set(strings(form.getAll('answer')))]
+  const field = fieldIds.choice(question)
+  // Keep the participant's choices in the page order, whatever order the browser sent them in.
+  const ordered = question.options.map((o) => o.key).filter((k) => chosen.includes(k))
+  const draft: Answer = { kind: 'choice', optionKeys: ordered }
+  if (chosen.some((k) => !keys.has(k))) return { ok: false, errors: [{ field, messageKey: 'errors.unknownOption' }], draft }
+  if (chosen.length === 0) return { ok: false, errors: [{ field, messageKey: 'errors.chooseAtLeastOne' }], draft: null }
+  const max = question.config.maxChoices
+  if (max !== undefined && chosen.length > max) {
+    return { ok: false, errors: [{ field, messageKey: 'errors.tooMany', values: { max, count: chosen.length } }], draft }
+  }
+  return { ok: true, answer: draft }
+}
+
+function parseRanking(question: Extract<SurveyQuestion, { type: 'ranking' }>, form: FormFields): ParsedAnswer {
+  const positions = rankingPositions(question)
+  const byPosition = new Map<number, string[]>()
+  const errors: FieldError[] = []
+  for (const option of question.options) {
+    const raw = form.get(`rank-${option.key}`)
+    if (raw === null || raw === '') continue
+    const position = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : Number.NaN
+    if (!(position >= 1 && position <= positions)) {
+      errors.push({ field: fieldIds.rank(option.key), messageKey: 'errors.rankOutOfRange', values: { max: positions } })
+      continue
+    }
+    byPosition.set(position, [...(byPosition.get(position) ?? []), option.key])
+  }
+  for (const [position, optionKeys] of byPosition) {
+    if (optionKeys.length > 1) {
+      for (const key of optionKeys) errors.push({ field: fieldIds.rank(key), messageKey: 'errors.rankDuplicate', values: { position } })
+    }
+  }
+  const order: string[] = []
+  for (let position = 1; position <= positions; position++) {
+    const keys = byPosition.get(position)
+    if (!keys) {
+      errors.push({ field: fieldIds.rank(unplacedKey(question, byPosition)), messageKey: 'errors.rankMissing', values: { position } })
+    } else order.push(keys[0])
+  }
+  const draft: Answer = { kind: 'ranking', order: [...byPosition.entries()].sort(([a], [b]) => a - b).flatMap(([, keys]) => keys) }
+  if (errors.length) return { ok: false, errors: dedupe(errors), draft }
+  return { ok: true, answer: { kind: 'ranking', order } }
+}
+
+function unplacedKey(question: SurveyQuestion, byPosition: Map<number, string[]>): string {
+  const placed = new Set([...byPosition.values()].flat())
+  return question.options.find((o) => !placed.has(o.key))?.key ?? question.options[0]?.key ?? 'none'
+}
+
+function dedupe(errors: FieldError[]): FieldError[] {
+  const seen = new Set<string>()
+  return errors.filter((e) => {
+    const id = `${e.field}|${e.messageKey}|${JSON.stringify(e.values ?? {})}`
+    if (seen.has(id)) return false
+    seen.add(id)
+    return true
+  })
+}
+
+function parseText(question: Extract<SurveyQuestion, { type: 'text' }>, form: FormFields): ParsedAnswer {
+  const raw = form.get('answer')
+  // Normalise line endings and strip control characters other than newline and tab.
+  const text = (typeof raw === 'string' ? raw : '').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim()
+  const draft: Answer = { kind: 'text', text }
+  if (!text) return { ok: false, errors: [{ field: fieldIds.text, messageKey: 'errors.writeSomething' }], draft: null }
+  const max = question.config.maxLength
+  if ([...text].length > max) return { ok: false, errors: [{ field: fieldIds.text, messageKey: 'errors.tooLong', values: { max, count: [...text].length } }], draft }
+  return { ok: true, answer: draft }
+}
+
+/** A stored answer row, independent of the database library. */
+export interface AnswerRow {
+  optionId: string | null
+  rank: number | null
+  value: number | null
+  text: string | null
+  skipped: boolean
+}
+
+export function answerToRows(question: SurveyQuestion, answer: Answer): AnswerRow[] {
+  const empty = { optionId: null, rank: null, value: null, text: null, skipped: false }
+  const optionByKey = new Map(question.options.map((o, index) => [o.key, { ...o, index }]))
+  switch (answer.kind) {
+    case 'skipped':
+      return [{ ...empty, skipped: true }]
+    case 'text':
+      return [{ ...empty, text: answer.text }]
+    case 'choice':
+      return answer.optionKeys.map((key) => {
+        const option = optionByKey.get(key)
+        if (!option) throw new Error(`Unknown option ${key} for question ${question.key}`)
+        // A scale point also stores its value (1 = first point) so means need no join.
+        return { ...empty, optionId: option.id, value: question.type === 'scale' ? option.index + 1 : null }
+      })
+    case 'ranking':
+      return answer.order.map((key, index) => {
+        const option = optionByKey.get(key)
+        if (!option) throw new Error(`Unknown option ${key} for question ${question.key}`)
+        return { ...empty, optionId: option.id, rank: index + 1 }
+      })
+  }
+}
+
+export function rowsToAnswer(question: SurveyQuestion, rows: AnswerRow[]): Answer | null {
+  if (rows.length === 0) return null
+  if (rows.some((r) => r.skipped)) return { kind: 'skipped' }
+  const keyById = new Map(question.options.map((o) => [o.id, o.key]))
+  if (question.type === 'text') return { kind: 'text', text: rows[0].text ?? '' }
+  if (question.type === 'ranking') {
+    const order = [...rows].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).map((r) => keyById.get(r.optionId ?? ''))
+    return { kind: 'ranking', order: order.filter((k): k is string => Boolean(k)) }
+  }
+  const keys = rows.map((r) => keyById.get(r.optionId ?? '')).filter((k): k is string => Boolean(k))
+  return { kind: 'choice', optionKeys: question.options.map((o) => o.key).filter((k) => keys.includes(k)) }
+}

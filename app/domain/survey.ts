@@ -1,0 +1,42 @@
+// The survey model: question types, their settings, and the shape a participant sees.
+import type { QuestionConfig } from './question-config'
+
+export const questionTypes = ['single', 'multi', 'ranking', 'scale', 'text'] as const
+export type QuestionType = (typeof questionTypes)[number]
+
+export function isQuestionType(value: string): value is QuestionType {
+  return (questionTypes as readonly string[]).includes(value)
+}
+
+export interface SurveyOption {
+  id: string
+  key: string
+  label: string
+  symbol: string | null
+}
+
+interface QuestionBase {
+  id: string
+  key: string
+  position: number
+  required: boolean
+  prompt: string
+  hint: string | null
+  symbol: string | null
+  options: SurveyOption[]
+}
+
+export type SurveyQuestion = {
+  [T in QuestionType]: QuestionBase & { type: T; config: QuestionConfig[T] }
+}[QuestionType]
+
+/** How many items a ranking question asks the participant to place. */
+export function rankingPositions(question: Extract<SurveyQuestion, { type: 'ranking' }>): number {
+  return Math.min(question.config.rankCount ?? question.options.length, question.options.length)
+}
+
+export interface Survey {
+  title: string
+  description: string | null
+  questions: SurveyQuestion[]
+}

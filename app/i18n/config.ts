@@ -1,0 +1,36 @@
+// Languages the interface ships in. Survey content has its own translations in the database.
+export const supportedLocales = ['en', 'cy'] as const
+export type Locale = (typeof supportedLocales)[number]
+export const defaultLocale: Locale = 'en'
+export const namespaces = ['common', 'participant', 'staff'] as const
+export const rtlLocales: readonly string[] = ['ar', 'ur', 'he', 'fa']
+
+/** Each language's own name, shown in the language switch. */
+export const localeNames: Record<Locale, string> = { en: 'English', cy: 'Cymraeg' }
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (supportedLocales as readonly string[]).includes(value)
+}
+
+export function directionOf(locale: string): 'ltr' | 'rtl' {
+  return rtlLocales.includes(locale) ? 'rtl' : 'ltr'
+}
+
+/** Picks the best supported locale from an Accept-Language header. */
+export function localeFromAcceptLanguage(header: string | null): Locale | undefined {
+  if (!header) return undefined
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(';')
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) : 1 }
+    })
+    .filter((entry) => entry.tag && !Number.isNaN(entry.q) && entry.q > 0)
+    .sort((a, b) => b.q - a.q)
+  for (const { tag } of ranked) {
+    const base = tag.split('-')[0]
+    if (isLocale(base)) return base
+  }
+  return undefined
+}

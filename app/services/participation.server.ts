@@ -1,0 +1,58 @@
+// A participant's journey: start (anonymously, tied to this device only), save each page, finish.
+import { type Answer, answerToRows, rowsToAnswer } from '~/domain/answers'
+import { generateReceiptCode } from '~/domain/receipt-code'
+import type { Survey, SurveyQuestion } from '~/domain/survey'
+import { createResponse, findResponseByResumeHash, listAnswerRows, replaceAnswer, submitResponse } from '~/models/response.server'
+import { randomToken, sha256 } from '~/utils/crypto.server'
+import type { DB } from '~/utils/db.server'
+import { participantSessions } from '~/utils/session.server'
+
+type Session = Awaited<ReturnType<ReturnType<typeof participantSessions>['getSession']>>
+
+export async function getParticipantSession(request: Request): Promise<Session> {
+  return participantSessions().getSession(request.headers.get('Cookie'))
+}
+
+export async function commitParticipantSession(session: Session): Promise<string> {
+  return participantSessions().commitSession(session)
+}
+
+/** The response this device is filling in for a consultation, if any. */
+export async function currentResponse(db: DB, session: Session, consultationId: string) {
+  const token = session.get('tokens')?.[consultationId]
+  if (!token) return undefined
+  return findResponseByResumeHash(db, consultationId, sha256(token))
+}
+
+export async function startResponse(db: DB, session: Session, consultationId: string, locale: string) {
+  const token = randomToken()
+  const id = await createResponse(db, { consultationId, resumeHash: sha256(token), locale, now: new Date().toISOString() })
+  session.set('tokens', { ...(session.get('tokens') ?? {}), [consultationId]: token })
+  return id
+}
+
+export async function saveAnswer(db: DB, responseId: number, question: SurveyQuestion, answer: Answer) {
+  await replaceAnswer(db, responseId, question.id, answerToRows(question, answer))
+}
+
+/** Every saved answer by question key, so pages show what was given before. */
+export async function savedAnswers(db: DB, responseId: number, survey: Survey): Promise<Map<string, Answer>> {
+  const rows = await listAnswerRows(db, responseId)
+  const result = new Map<string, Answer>()
+  for (const question of survey.questions) {
+    const answer = rowsToAnswer(question, rows.filter((r) => r.questionId === question.id).map((r) => r.row))
+    if (answer) result.set(question.key, answer)
+  }
+  return result
+}
+
+/** Marks the response finished and returns a receipt code, shown once and stored only as a hash. */
+export async function finishResponse(db: DB, session: Session, consultationId: string, responseId: number): Promise<string> {
+  const code = generateReceiptCode()
+  await submitResponse(db, responseId, sha256(code), new Date().toISOString())
+  const tokens = { ...(session.get('tokens') ?? {}) }
+  delete tokens[consultationId]
+  session.set('tokens', tokens)
+  session.flash('receipt', code)
+  return code
+}

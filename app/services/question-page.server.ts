@@ -1,0 +1,48 @@
+// Loading and submitting one question page of a participant's journey.
+import { data, redirect } from '@remix-run/node'
+import { type Answer, type FieldError, parseAnswer } from '~/domain/answers'
+import { parsePosition } from '~/domain/progress'
+import { commitParticipantSession, currentResponse, finishResponse, getParticipantSession, saveAnswer, savedAnswers } from '~/services/participation.server'
+import { loadSurvey, requireConsultation } from '~/services/survey.server'
+import { getDb } from '~/utils/db.server'
+import { getLocale } from '~/utils/i18n.server'
+
+async function resolvePage(request: Request, slug: string | undefined, rawPosition: string | undefined) {
+  const db = getDb()
+  const consultation = await requireConsultation(db, slug)
+  const locale = await getLocale(request)
+  const survey = await loadSurvey(db, consultation, locale)
+  const position = parsePosition(rawPosition, survey.questions.length)
+  if (position === null) throw new Response('Not found', { status: 404 })
+  const session = await getParticipantSession(request)
+  const response = await currentResponse(db, session, consultation.id)
+  // No response on this device (new device, cookie cleared, or already finished): start properly.
+  if (!response || response.status !== 'in_progress') throw redirect(`/c/${consultation.slug}`)
+  return { db, consultation, survey, position, question: survey.questions[position - 1], session, response }
+}
+
+export async function loadQuestionPage(request: Request, slug?: string, rawPosition?: string) {
+  const { db, consultation, survey, position, question, response } = await resolvePage(request, slug, rawPosition)
+  const saved = await savedAnswers(db, response.id, survey)
+  return {
+    slug: consultation.slug,
+    title: survey.title,
+    position,
+    total: survey.questions.length,
+    question,
+    answer: saved.get(question.key) ?? null,
+    backHref: position > 1 ? `/c/${consultation.slug}/q/${position - 1}` : `/c/${consultation.slug}`,
+  }
+}
+
+export type QuestionActionData = { errors: FieldError[]; draft: Answer | null }
+
+export async function submitQuestionPage(request: Request, slug?: string, rawPosition?: string) {
+  const { db, consultation, survey, position, question, session, response } = await resolvePage(request, slug, rawPosition)
+  const parsed = parseAnswer(question, await request.formData())
+  if (!parsed.ok) return data<QuestionActionData>({ errors: parsed.errors, draft: parsed.draft }, { status: 400 })
+  await saveAnswer(db, response.id, question, parsed.answer)
+  if (position < survey.questions.length) return redirect(`/c/${consultation.slug}/q/${position + 1}`)
+  await finishResponse(db, session, consultation.id, response.id)
+  return redirect(`/c/${consultation.slug}/thanks`, { headers: { 'Set-Cookie': await commitParticipantSession(session) } })
+}

@@ -1,0 +1,37 @@
+// Loads a consultation's survey as a participant (or planner) sees it, in their language.
+import { createTextLookup, type Register } from '~/domain/content'
+import { assembleSurvey } from '~/domain/assemble-survey'
+import type { Survey } from '~/domain/survey'
+import { findConsultationBySlug, listConsultations, listOptions, listQuestions, listTexts } from '~/models/consultation.server'
+import type { DB } from '~/utils/db.server'
+
+export type Consultation = NonNullable<Awaited<ReturnType<typeof findConsultationBySlug>>>
+
+export async function loadSurvey(db: DB, consultation: Consultation, locale: string, register: Register = 'plain'): Promise<Survey> {
+  const [questions, options, texts] = await Promise.all([listQuestions(db, consultation.id), listOptions(db, consultation.id), listTexts(db, consultation.id)])
+  const text = createTextLookup(texts, { locale, defaultLocale: consultation.default_locale, register })
+  return assembleSurvey(
+    consultation.id,
+    questions.map((q) => ({ id: q.id, key: q.key, position: q.position, type: q.type, required: q.required === 1, config: q.config, symbol: q.symbol })),
+    options.map((o) => ({ id: o.id, questionId: o.question_id, key: o.key, position: o.position, symbol: o.symbol })),
+    text,
+  )
+}
+
+/** The consultation by its link, or a 404 the page can show kindly. */
+export async function requireConsultation(db: DB, slug: string | undefined, { openOnly = true } = {}): Promise<Consultation> {
+  const consultation = slug ? await findConsultationBySlug(db, slug) : undefined
+  if (!consultation || (openOnly && consultation.status !== 'open')) throw new Response('Not found', { status: 404 })
+  return consultation
+}
+
+/** Open consultations with their titles in the visitor's language. */
+export async function listOpenConsultationTitles(db: DB, locale: string) {
+  const consultations = await listConsultations(db, 'open')
+  return Promise.all(
+    consultations.map(async (c) => {
+      const text = createTextLookup(await listTexts(db, c.id), { locale, defaultLocale: c.default_locale, register: 'plain' })
+      return { slug: c.slug, title: text('consultation', c.id, 'title') ?? c.slug, description: text('consultation', c.id, 'description') }
+    }),
+  )
+}

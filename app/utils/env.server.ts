@@ -1,0 +1,59 @@
+// Environment, checked once at boot. A bad variable stops the app with a message naming it.
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+import { DEFAULT_DATABASE_URL } from '../../db/connect'
+
+const booleanString = z.enum(['true', 'false']).transform((v) => v === 'true')
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_DATABASE_URL)
+    .refine((url) => /^postgres(ql)?:\/\/.+/.test(url) || /^file:.+/.test(url) || url === ':memory:', {
+      message: 'must be a postgres:// URL or a SQLite file as file:./path/to.db',
+    }),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  COOKIE_SECURE: booleanString.optional(),
+})
+
+export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string; COOKIE_SECURE: boolean }
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  // Treat empty strings as unset, so `DATABASE_URL=` falls back to the default.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''))
+  const result = envSchema.safeParse(cleaned)
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')
+    throw new Error(`Invalid environment variables:\n${problems}\nSee .env.example.`)
+  }
+  const env = result.data
+  return {
+    ...env,
+    SESSION_SECRET: env.SESSION_SECRET ?? persistedSecret(),
+    COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
+  }
+}
+
+// With no configuration the app must still start; a secret generated once and kept in data/
+// keeps sessions valid across restarts of a single server. Several servers must share SESSION_SECRET.
+function persistedSecret(): string {
+  const file = path.resolve('data/session-secret')
+  try {
+    return fs.readFileSync(file, 'utf8').trim()
+  } catch {
+    const secret = crypto.randomBytes(32).toString('hex')
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, secret, { mode: 0o600 })
+    return secret
+  }
+}
+
+let cached: Env | undefined
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env)
+  return cached
+}

@@ -1,0 +1,42 @@
+// Creates a Kysely instance for a database URL: SQLite (the embedded default)
+// or PostgreSQL when the URL says postgres://. See docs/decisions/002.
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { Database } from './schema'
+
+export type Dialect = 'sqlite' | 'postgres'
+
+export const DEFAULT_DATABASE_URL = 'file:./data/app.db'
+
+export function dialectOf(url: string): Dialect {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite'
+}
+
+export function sqlitePathOf(url: string): string {
+  if (url === ':memory:' || url === 'file::memory:') return ':memory:'
+  return url.replace(/^file:/, '')
+}
+
+// PostgreSQL returns COUNT/SUM as bigint strings; counts here always fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v))
+
+export function connect(url: string = DEFAULT_DATABASE_URL): Kysely<Database> {
+  if (dialectOf(url) === 'postgres') {
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) })
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  }
+  const file = sqlitePathOf(url)
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const sqlite = new SQLite(file)
+  // WAL lets readers (the planner's results) run while a participant's answer is written.
+  // synchronous=FULL: an acknowledged answer survives a power cut or a killed process.
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+}

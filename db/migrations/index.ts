@@ -1,0 +1,7 @@
+// Static list of migrations: file-system discovery breaks under bundlers.
+import type { Migration } from 'kysely'
+import * as m20261122T0800 from './2026-11-22T0800-initial'
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-22T0800-initial': m20261122T0800,
+}

@@ -1,0 +1,129 @@
+// The demo consultation, built from published plans (see ../shared/fixtures/README.md):
+// Halton 2007 priority groups, Bath & North East Somerset's top five, and the five
+// Every Child Matters outcomes. Copied here so the demo needs nothing outside the project.
+
+type Texts = { en: string; cy: string; enEasy?: string; cyEasy?: string }
+
+export interface DemoOption {
+  key: string
+  label: Texts
+  symbol?: string
+  themes: string[]
+}
+
+export interface DemoQuestion {
+  key: string
+  type: 'single' | 'multi' | 'ranking' | 'scale' | 'text'
+  config: Record<string, unknown>
+  prompt: Texts
+  hint?: Texts
+  options: DemoOption[]
+}
+
+export const ecmOutcomes = [
+  { code: 'BH', title: 'Be healthy' },
+  { code: 'SS', title: 'Stay safe' },
+  { code: 'EA', title: 'Enjoy and achieve' },
+  { code: 'PC', title: 'Make a positive contribution' },
+  { code: 'EWB', title: 'Achieve economic well-being' },
+]
+
+export const demoThemes = [
+  { key: 'inclusion', title: 'Inclusion and equal chances', outcomes: ['EA', 'EWB'] },
+  { key: 'mental-health', title: 'Mental health and wellbeing', outcomes: ['BH'] },
+  { key: 'family-support', title: 'Support for families, carers and children in care', outcomes: ['SS', 'EWB'] },
+  { key: 'drugs-alcohol', title: 'Drugs and alcohol', outcomes: ['BH', 'SS'] },
+  { key: 'safety', title: 'Feeling safe: crime, bullying and safe places', outcomes: ['SS'] },
+  { key: 'things-to-do', title: 'Things to do and places to go', outcomes: ['EA', 'PC'] },
+  { key: 'respect-voice', title: 'Respect and being heard', outcomes: ['PC'] },
+  { key: 'education', title: 'Education and school attendance', outcomes: ['EA', 'EWB'] },
+]
+
+export const demoConsultation = {
+  slug: 'have-your-say',
+  title: { en: 'Have your say: our plan for children and young people', cy: "Dweud dy ddweud: ein cynllun ar gyfer plant a phobl ifanc" },
+  description: {
+    en: 'We are writing a new plan for children and young people. Tell us what matters to you. It takes about 5 minutes.',
+    cy: "Rydyn ni'n ysgrifennu cynllun newydd ar gyfer plant a phobl ifanc. Dywed wrthon ni beth sy'n bwysig i ti. Mae'n cymryd tua 5 munud.",
+  },
+}
+
+export const demoQuestions: DemoQuestion[] = [
+  {
+    key: 'priority-groups',
+    type: 'multi',
+    config: {},
+    prompt: {
+      en: 'Which groups of children and young people should be a priority?',
+      cy: "Pa grwpiau o blant a phobl ifanc ddylai fod yn flaenoriaeth?",
+      enEasy: 'Which children need the most help?',
+      cyEasy: "Pa blant sydd angen y mwyaf o help?",
+    },
+    options: [
+      { key: 'disabilities', label: { en: 'Children and young people with disabilities', cy: 'Plant a phobl ifanc ag anableddau' }, themes: ['inclusion'] },
+      { key: 'mental-health', label: { en: 'Children and young people with mental health problems', cy: 'Plant a phobl ifanc â phroblemau iechyd meddwl' }, themes: ['mental-health'] },
+      { key: 'in-care', label: { en: 'Children in care', cy: 'Plant mewn gofal' }, themes: ['family-support'] },
+      { key: 'young-carers', label: { en: 'Young carers looking after family members', cy: "Gofalwyr ifanc sy'n gofalu am aelodau o'r teulu" }, themes: ['family-support'] },
+      { key: 'drugs-alcohol', label: { en: 'Young people and adults with drug and alcohol problems', cy: 'Pobl ifanc ac oedolion â phroblemau cyffuriau ac alcohol' }, themes: ['drugs-alcohol'] },
+      { key: 'teenage-parents', label: { en: 'Teenage parents', cy: 'Rhieni yn eu harddegau' }, themes: ['family-support'] },
+      { key: 'run-away', label: { en: 'Young people who often run away from home', cy: "Pobl ifanc sy'n rhedeg i ffwrdd o'u cartref yn aml" }, themes: ['safety', 'family-support'] },
+      { key: 'reoffending', label: { en: 'Young people who keep committing crimes', cy: "Pobl ifanc sy'n dal i gyflawni troseddau" }, themes: ['safety'] },
+      { key: 'attendance', label: { en: 'Children and young people who miss school a lot', cy: "Plant a phobl ifanc sy'n colli llawer o'r ysgol" }, themes: ['education'] },
+      { key: 'hate-crime', label: { en: 'Black and minority ethnic groups facing hate crime', cy: "Grwpiau du a lleiafrifoedd ethnig sy'n wynebu troseddau casineb" }, themes: ['safety', 'inclusion'] },
+    ],
+  },
+  {
+    key: 'top-priorities',
+    type: 'ranking',
+    config: {},
+    prompt: {
+      en: 'Put these in order. What matters most to you?',
+      cy: "Rho'r rhain mewn trefn. Beth sydd bwysicaf i ti?",
+      enEasy: 'What is most important to you?',
+      cyEasy: "Beth sydd bwysicaf i ti?",
+    },
+    options: [
+      { key: 'safe-places', label: { en: 'Safer places to hang out and play outside', cy: 'Lleoedd mwy diogel i gwrdd a chwarae y tu allan' }, themes: ['safety', 'things-to-do'] },
+      { key: 'less-bullying', label: { en: 'Less bullying', cy: 'Llai o fwlio' }, themes: ['safety'] },
+      { key: 'respect', label: { en: 'More respect for children and young people', cy: 'Mwy o barch at blant a phobl ifanc' }, themes: ['respect-voice'] },
+      { key: 'things-to-do', label: { en: 'More things to do, and transport to get there', cy: "Mwy o bethau i'w gwneud, a thrafnidiaeth i gyrraedd yno" }, themes: ['things-to-do'] },
+      { key: 'safer-from-crime', label: { en: 'Feeling safer from crime', cy: 'Teimlo’n fwy diogel rhag troseddu' }, themes: ['safety'] },
+    ],
+  },
+  {
+    key: 'feel-safe',
+    type: 'scale',
+    config: { style: 'emoji' },
+    prompt: { en: 'How safe do you feel where you live?', cy: "Pa mor ddiogel wyt ti'n teimlo lle rwyt ti'n byw?", enEasy: 'Do you feel safe where you live?', cyEasy: "Wyt ti'n teimlo'n ddiogel lle rwyt ti'n byw?" },
+    options: [
+      { key: 'safe', label: { en: 'Safe', cy: 'Diogel' }, symbol: 'emoji:😀', themes: ['safety'] },
+      { key: 'sometimes', label: { en: 'Sometimes safe', cy: 'Diogel weithiau' }, symbol: 'emoji:😐', themes: ['safety'] },
+      { key: 'not-safe', label: { en: 'Not safe', cy: 'Ddim yn ddiogel' }, symbol: 'emoji:🙁', themes: ['safety'] },
+    ],
+  },
+  {
+    key: 'one-change',
+    type: 'text',
+    config: { maxLength: 500 },
+    prompt: {
+      en: 'What one thing would make life better for children and young people where you live?',
+      cy: "Beth yw'r un peth a fyddai'n gwneud bywyd yn well i blant a phobl ifanc lle rwyt ti'n byw?",
+      enEasy: 'What would make your life better?',
+      cyEasy: "Beth fyddai'n gwneud dy fywyd yn well?",
+    },
+    options: [],
+  },
+]
+
+/** Halton 2007: synthetic counts for 1,000 respondents that reproduce the published shares exactly. */
+export const haltonCountsPer1000 = [612, 612, 609, 573, 567, 565, 536, 517, 515, 478]
+
+/** Made-up answers to the free-text question, in the voice of the published quotes. */
+export const demoTextAnswers = [
+  'More free stuff near where people live.',
+  'There is nothing in our area for teenagers to do. We need a youth club.',
+  'Ask us proper questions and do something with the answer.',
+  'Cheaper buses so we can get into town.',
+  'Somewhere safe to play football that has lights in winter.',
+  'People we trust to talk to when we feel sad.',
+]
