@@ -106,11 +106,15 @@ function parseRanking(question: Extract<SurveyQuestion, { type: 'ranking' }>, fo
     }
   }
   const order: string[] = []
+  const missing: number[] = []
   for (let position = 1; position <= positions; position++) {
     const keys = byPosition.get(position)
-    if (!keys) {
-      errors.push({ field: fieldIds.rank(unplacedKey(question, byPosition)), messageKey: 'errors.rankMissing', values: { position } })
-    } else order.push(keys[0])
+    if (keys) order.push(keys[0])
+    else missing.push(position)
+  }
+  // One message for all unused numbers, on the first item still without one.
+  if (missing.length) {
+    errors.push({ field: fieldIds.rank(unplacedKey(question, byPosition)), messageKey: missing.length === 1 ? 'errors.rankMissing' : 'errors.rankMissingMany', values: { position: missing[0], positions: missing.join(', ') } })
   }
   const draft: Answer = { kind: 'ranking', order: [...byPosition.entries()].sort(([a], [b]) => a - b).flatMap(([, keys]) => keys) }
   if (errors.length) return { ok: false, errors: dedupe(errors), draft }

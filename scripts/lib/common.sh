@@ -36,7 +36,23 @@ ensure_node_modules() {
 
   if [ -n "$reason" ]; then
     log "Installing dependencies ($reason): npm ci (better-sqlite3 compiles from source, ~1 minute)"
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund || die "npm ci failed"
+    local ci_log rc
+    ci_log="$(mktemp "${TMPDIR:-/tmp}/npm-ci.XXXXXX")"
+    { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund; echo "$?" >"$ci_log.rc"; } 2>&1 | tee "$ci_log" >&2 || true
+    rc="$(cat "$ci_log.rc" 2>/dev/null || echo 1)"
+    if [ "$rc" != 0 ] && grep -q 'can only install packages when your package.json and package-lock.json' "$ci_log"; then
+      # npm 11's `npm ci` rejects a lock file that lacks entries for optional platform
+      # packages the registry does not serve (e.g. @rollup/rollup-android-*; see
+      # npm/cli#4828 and #9846), even though `npm install` just wrote that lock file.
+      # `npm install --no-save` installs the same locked versions and leaves
+      # package-lock.json untouched.
+      log "npm ci rejected package-lock.json (npm's optional-dependency bug, see above);"
+      log "falling back to: npm install --no-save (same locked versions, lock file not modified)"
+      rc=0
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --no-save || rc=$?
+    fi
+    rm -f "$ci_log" "$ci_log.rc"
+    [ "$rc" = 0 ] || die "installing node_modules failed (exit $rc)"
   else
     log "node_modules is up to date"
   fi

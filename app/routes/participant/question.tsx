@@ -16,7 +16,8 @@ export default function QuestionPage() {
   const navigation = useNavigation()
   const { t } = useTranslation('participant')
   const errors = (result?.errors ?? []).map((e) => ({ field: e.field, message: t(e.messageKey, e.values) }))
-  const errorsByField = Object.fromEntries(errors.map((e) => [e.field, e.message]))
+  const errorsByField: Record<string, string> = {}
+  for (const e of errors) errorsByField[e.field] = errorsByField[e.field] ? `${errorsByField[e.field]} ${e.message}` : e.message
   const last = page.position === page.total
   return (
     <div className="stack">
