@@ -1,6 +1,8 @@
 // HTTP server: security headers with a per-request CSP nonce, compression, static files,
 // a same-origin check on every POST, then Remix. Logs never include IP addresses or user agents.
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
 import compression from 'compression'
 import express from 'express'
@@ -74,10 +76,33 @@ app.use(compression())
 if (viteDevServer) {
   app.use(viteDevServer.middlewares)
 } else {
+  app.use('/assets', servePrecompressed('build/client/assets'))
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
   app.use(express.static('build/client', { maxAge: '1h' }))
 }
 app.use(express.static('public', { maxAge: '1h' }))
+
+// Serves the .br / .gz file written at build time (scripts/precompress.mjs) when the browser accepts it.
+function servePrecompressed(root) {
+  const types = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json' }
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next()
+    const ext = path.extname(req.path)
+    if (!types[ext] || req.path.includes('..')) return next()
+    const accepted = req.get('accept-encoding') ?? ''
+    for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (!new RegExp(`\\b${encoding}\\b`).test(accepted)) continue
+      const file = path.join(root, `${req.path}${suffix}`)
+      if (!fs.existsSync(file)) continue
+      res.setHeader('Content-Encoding', encoding)
+      res.setHeader('Content-Type', types[ext])
+      res.setHeader('Vary', 'Accept-Encoding')
+      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable')
+      return res.sendFile(path.resolve(file))
+    }
+    next()
+  }
+}
 
 const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build')
