@@ -33,6 +33,15 @@ print_durations() {
   log "  total: $(elapsed_since "$RUN_START")s"
 }
 
+# finish [--failed-step NAME] — stop PostgreSQL, then print durations and the summary,
+# so that the summary's totals line is the last line of output.
+finish() {
+  stop_test_postgres
+  print_durations
+  echo
+  node scripts/test-summary.mjs --dir "$RESULTS_DIR" "$@" || true
+}
+
 # timed NAME CMD... — run a setup step and record how long it took (fails the script on error).
 timed() {
   local name="$1"; shift
@@ -53,9 +62,7 @@ run_step() {
   if [ "$rc" -ne 0 ]; then
     STEP_TIMES+=("$(printf '%-12s %7ss  FAILED (exit %d)' "$name" "$took" "$rc")")
     log "<== $name FAILED (exit $rc) after ${took}s; later steps were not run"
-    print_durations
-    echo
-    node scripts/test-summary.mjs --dir "$RESULTS_DIR" --failed-step "$name" || true
+    finish --failed-step "$name"
     exit "$rc"
   fi
   STEP_TIMES+=("$(printf '%-12s %7ss' "$name" "$took")")
@@ -66,7 +73,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 trap 'stop_test_postgres' EXIT
 
-timed "npm ci" ensure_node_modules || exit 1
+timed "deps" ensure_node_modules || exit 1
 
 if ! timed "chromium" ensure_chromium; then
   log "Cannot run the end-to-end tests without a browser (see above)."
@@ -94,6 +101,4 @@ run_step vitest npx vitest run --reporter=default --reporter=json --outputFile.j
 run_step build npm run build
 run_step playwright npx playwright test
 
-print_durations
-echo
-node scripts/test-summary.mjs --dir "$RESULTS_DIR"
+finish
