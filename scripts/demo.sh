@@ -28,7 +28,7 @@ npm run db:seed
 log "==> npm run build"
 npm run build
 
-cat >&2 <<MSG
+cat <<MSG
 
 ============================================================
   Demo is starting on port ${PORT}. Open:

@@ -97,7 +97,7 @@ mkdir -p "$RESULTS_DIR"
 rm -f "$RESULTS_DIR/vitest.json" "$RESULTS_DIR/playwright.json"
 
 run_step typecheck npm run typecheck
-run_step vitest npx vitest run --reporter=default --reporter=json --outputFile.json=.test-results/vitest.json
+run_step vitest npx vitest run --reporter=verbose --reporter=json --outputFile.json=.test-results/vitest.json
 run_step build npm run build
 run_step playwright npx playwright test
 

@@ -23,7 +23,7 @@ _find_pg_bindir() {
     fi
   fi
   # Debian/Ubuntu keep the server binaries off PATH; take the highest version.
-  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+  for dir in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V -r); do
     if _pg_bindir_ok "$dir"; then
       printf '%s\n' "$dir"
       return 0
