@@ -22,7 +22,7 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string; COOKIE_SECURE: boolean }
 
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   // Treat empty strings as unset, so `DATABASE_URL=` falls back to the default.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''))
   const result = envSchema.safeParse(cleaned)
