@@ -1,0 +1,55 @@
+// The server Playwright tests run against (see playwright.config.ts `webServer`):
+// a fresh SQLite database (deleted, migrated and seeded with the demo), then the production
+// build on port 3210. Signals are passed on to the server so it stops cleanly.
+import { spawn, spawnSync } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+process.chdir(root)
+
+const DB_FILE = 'data/e2e.db'
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  PORT: process.env.E2E_PORT ?? '3210',
+  DATABASE_URL: `file:./${DB_FILE}`,
+  // A throwaway secret per run, so the tests never read or write data/session-secret.
+  SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
+}
+// Cookies must be Secure by default in production; the tests check that default.
+delete env.COOKIE_SECURE
+
+if (!fs.existsSync('build/server/index.js')) {
+  console.error('[e2e] build/server/index.js is missing: run npm run build first')
+  process.exit(1)
+}
+
+fs.mkdirSync(path.dirname(DB_FILE), { recursive: true })
+for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${DB_FILE}${suffix}`, { force: true })
+
+const seed = spawnSync('npx', ['tsx', 'db/seed.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] })
+if (seed.status !== 0) {
+  console.error(`[e2e] migrate + seed failed (${seed.error?.message ?? `exit ${seed.status}`})`)
+  process.exit(1)
+}
+
+const server = spawn(process.execPath, ['server.js'], { env, stdio: ['ignore', 'inherit', 'inherit'] })
+server.on('error', (error) => {
+  console.error(`[e2e] could not start server.js: ${error.message}`)
+  process.exit(1)
+})
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)))
+
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (server.exitCode === null && server.signalCode === null) server.kill(signal)
+    // If the server does not stop in time, do not leave it behind.
+    setTimeout(() => {
+      server.kill('SIGKILL')
+      process.exit(1)
+    }, 4_000).unref()
+  })
+}
