@@ -33,6 +33,8 @@ export interface QuestionTable {
   /** JSON validated by app/domain/survey.ts */
   config: string
   symbol: string | null
+  /** A recorded clip of the question: a path served by this app, or null */
+  audio: string | null
 }
 
 export interface OptionTable {
@@ -113,6 +115,18 @@ export interface AnswerTable {
   skipped: number
 }
 
+/** An organisation's own symbol (e.g. Widgit); referenced from questions and options as upload:<id>. */
+export interface SymbolImageTable {
+  id: string
+  organisation_id: string
+  name: string
+  licence: string
+  attribution: string | null
+  /** Normalised master image: square PNG, metadata stripped */
+  image: Uint8Array
+  created_at: string
+}
+
 export interface Database {
   organisation: OrganisationTable
   consultation: ConsultationTable
@@ -126,6 +140,7 @@ export interface Database {
   theme_outcome: ThemeOutcomeTable
   response: ResponseTable
   answer: AnswerTable
+  symbol_image: SymbolImageTable
 }
 
 export type ConsultationRow = Selectable<ConsultationTable>
