@@ -1,6 +1,7 @@
 // Settings per question type (stored as JSON in question.config), validated with zod.
 // Server-only in practice: keep zod out of the participant's JavaScript.
 import { z } from 'zod'
+import { demographicFields } from './demographics'
 import type { QuestionType } from './survey'
 
 const emptyConfig = z.object({}).strict()
@@ -15,6 +16,10 @@ export const questionConfigSchemas = {
   /** Points are the question's options, in order; each option's symbol is its emoji. */
   scale: z.object({ style: z.enum(['emoji', 'symbol']).default('emoji') }).strict(),
   text: z.object({ maxLength: z.number().int().min(1).max(10_000).default(500) }).strict(),
+  /** About the participant (age band, gender, area…); options are the categories. Always optional. */
+  demographic: z.object({ field: z.enum(demographicFields) }).strict(),
+  /** Permission for one use of what the participant gave (options "yes" and "no"); never pre-selected. */
+  consent: z.object({ purpose: z.enum(['quote', 'picture', 'contact', 'other']) }).strict(),
 } satisfies Record<QuestionType, z.ZodTypeAny>
 
 export type QuestionConfig = {
@@ -23,6 +28,8 @@ export type QuestionConfig = {
   ranking: z.infer<(typeof questionConfigSchemas)['ranking']>
   scale: z.infer<(typeof questionConfigSchemas)['scale']>
   text: z.infer<(typeof questionConfigSchemas)['text']>
+  demographic: z.infer<(typeof questionConfigSchemas)['demographic']>
+  consent: z.infer<(typeof questionConfigSchemas)['consent']>
 }
 
 /** Validates a stored config; throws with the question key so a bad definition is easy to find. */
