@@ -45,7 +45,7 @@ app.use(
       },
     },
     crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: 'no-referrer' },
+    referrerPolicy: { policy: 'same-origin' },
     strictTransportSecurity: production ? { maxAge: 31536000, includeSubDomains: true } : false,
   }),
 )

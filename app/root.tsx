@@ -2,9 +2,12 @@ import { type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from '@remix-run/react'
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { DisplaySettings } from './components/display-settings'
 import { LanguageSwitch } from './components/language-switch'
+import { SymbolModeContext } from './components/symbol'
 import { directionOf } from './i18n/config'
 import stylesheet from './styles/app.css?url'
+import { getDisplay } from './services/display.server'
 import { getLocale } from './utils/i18n.server'
 import { useNonce } from './utils/nonce'
 
@@ -13,9 +16,12 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request)
-  return { locale, dir: directionOf(locale) }
+  // Display settings (symbols, Easy Read) for participants; on a consultation's pages its default applies.
+  const { pathname } = new URL(request.url)
+  const display = await getDisplay(request, pathname.startsWith('/c/') ? params.slug : undefined)
+  return { locale, dir: directionOf(locale), display, showDisplaySettings: !pathname.startsWith('/staff') }
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -27,7 +33,7 @@ export function Layout({ children }: { children: ReactNode }) {
     if (i18n.language !== locale) void i18n.changeLanguage(locale)
   }, [locale, i18n])
   return (
-    <html lang={locale} dir={data?.dir ?? 'ltr'}>
+    <html lang={locale} dir={data?.dir ?? 'ltr'} className={data?.display.symbols ? 'symbol-mode' : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -45,14 +51,18 @@ export function Layout({ children }: { children: ReactNode }) {
               {t('serviceName')}
             </a>
             <LanguageSwitch current={locale} />
+            {data?.showDisplaySettings ? <DisplaySettings display={data.display} /> : null}
           </div>
         </header>
         <main id="main" className="container" tabIndex={-1}>
-          {children}
+          <SymbolModeContext.Provider value={data?.display.symbols ?? false}>{children}</SymbolModeContext.Provider>
         </main>
         <footer className="site-footer">
           <div className="container">
             <p>{t('footer.privacy')}</p>
+            <p>
+              <a href="/symbols/credits">{t('display:credits.footerLink')}</a>
+            </p>
           </div>
         </footer>
         <ScrollRestoration nonce={nonce} />

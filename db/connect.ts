@@ -27,6 +27,9 @@ pg.types.setTypeParser(1700, (v) => Number.parseFloat(v))
 export function connect(url: string = DEFAULT_DATABASE_URL): Kysely<Database> {
   if (dialectOf(url) === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) })
+    // An idle connection closed by the server (restart, failover, a dropped test database) must not
+    // crash the process: the pool drops it and opens a new one on the next query.
+    pool.on('error', (error) => console.error(`[db] idle PostgreSQL connection closed: ${error.message}`))
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   }
   const file = sqlitePathOf(url)

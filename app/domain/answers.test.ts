@@ -71,7 +71,8 @@ describe('parseAnswer: ranking', () => {
       { field: 'rank-y', messageKey: 'errors.rankDuplicate', values: { position: 1 } },
       { field: 'rank-x', messageKey: 'errors.rankMissing', values: { position: 3, positions: '3' } },
     ])
-    expect(result.draft).toEqual({ kind: 'ranking', order: ['x', 'y', 'z'] })
+    // The page shows each item's number as given (1, 1, 2), not as a tidied order.
+    expect(result.draft).toEqual({ kind: 'ranking', order: ['x', 'y', 'z'], chosen: { x: 1, y: 1, z: 2 } })
   })
   it('reports all unused numbers in one message on the first unplaced item', () => {
     const result = parseAnswer(ranking, form([['rank-y', '2']]))
@@ -122,5 +123,81 @@ describe('answerToRows and rowsToAnswer', () => {
   })
   it('refuses an option that is not on the question', () => {
     expect(() => answerToRows(multi, { kind: 'choice', optionKeys: ['nope'] })).toThrow(/Unknown option/)
+  })
+})
+
+describe('demographic questions', () => {
+  const gender: SurveyQuestion = { ...base, type: 'demographic', config: { field: 'gender' }, options: options(['girl', 'boy', 'non-binary', 'self-describe']) }
+  const ageBand: SurveyQuestion = { ...base, type: 'demographic', config: { field: 'ageBand' }, options: options(['age-8-10', 'age-11-13']) }
+
+  it('accepts one known option, like single choice', () => {
+    expect(parseAnswer(ageBand, form([['answer', 'age-11-13']]))).toStrictEqual({ ok: true, answer: { kind: 'choice', optionKeys: ['age-11-13'] } })
+  })
+  it('asks for a choice or "Prefer not to say" when nothing is chosen, on the first option', () => {
+    expect(parseAnswer(gender, form([]))).toEqual({ ok: false, errors: [{ field: 'answer-girl', messageKey: 'questions:demographic.errors.choose' }], draft: null })
+  })
+  it('refuses two options or one that is not on the question', () => {
+    expect(parseAnswer(gender, form([['answer', 'girl'], ['answer', 'boy']])).ok).toBe(false)
+    expect(parseAnswer(ageBand, form([['answer', 'age-14-16']])).ok).toBe(false)
+  })
+  it('is always optional: "Prefer not to say" works even when the planner marked it required', () => {
+    expect(parseAnswer({ ...ageBand, required: true }, form([['intent', 'skip']]))).toEqual({ ok: true, answer: { kind: 'skipped' } })
+  })
+  it('keeps the words given with "describe myself another way", cleaned like free text', () => {
+    const result = parseAnswer(gender, form([['answer', 'self-describe'], ['selfDescribe', '  gender\u0007fluid \r\n']]))
+    expect(result).toStrictEqual({ ok: true, answer: { kind: 'choice', optionKeys: ['self-describe'], selfDescribed: 'genderfluid' } })
+  })
+  it('lets the words box stay empty', () => {
+    expect(parseAnswer(gender, form([['answer', 'self-describe'], ['selfDescribe', '   ']]))).toStrictEqual({ ok: true, answer: { kind: 'choice', optionKeys: ['self-describe'] } })
+  })
+  it('drops words typed in the box when another option is chosen', () => {
+    expect(parseAnswer(gender, form([['answer', 'girl'], ['selfDescribe', 'something']]))).toStrictEqual({ ok: true, answer: { kind: 'choice', optionKeys: ['girl'] } })
+  })
+  it('allows 100 characters of own words and refuses 101, keeping them as a draft', () => {
+    expect(parseAnswer(gender, form([['answer', 'self-describe'], ['selfDescribe', '😀'.repeat(100)]])).ok).toBe(true)
+    const long = 'a'.repeat(101)
+    expect(parseAnswer(gender, form([['answer', 'self-describe'], ['selfDescribe', long]]))).toEqual({
+      ok: false,
+      errors: [{ field: 'own-words', messageKey: 'errors.tooLong', values: { max: 100, count: 101 } }],
+      draft: { kind: 'choice', optionKeys: ['self-describe'], selfDescribed: long },
+    })
+  })
+  it('store the chosen option as one row, with the own words on that row only, and read them back', () => {
+    expect(answerToRows(gender, { kind: 'choice', optionKeys: ['boy'] })).toEqual([{ optionId: 'o-boy', rank: null, value: null, text: null, skipped: false }])
+    const rows = answerToRows(gender, { kind: 'choice', optionKeys: ['self-describe'], selfDescribed: 'genderfluid' })
+    expect(rows).toEqual([{ optionId: 'o-self-describe', rank: null, value: null, text: 'genderfluid', skipped: false }])
+    expect(rowsToAnswer(gender, rows)).toStrictEqual({ kind: 'choice', optionKeys: ['self-describe'], selfDescribed: 'genderfluid' })
+    expect(rowsToAnswer(gender, answerToRows(gender, { kind: 'choice', optionKeys: ['self-describe'] }))).toStrictEqual({ kind: 'choice', optionKeys: ['self-describe'] })
+    expect(rowsToAnswer(gender, answerToRows(gender, { kind: 'skipped' }))).toEqual({ kind: 'skipped' })
+  })
+  it('never stores own words on another option or another question type', () => {
+    expect(answerToRows(gender, { kind: 'choice', optionKeys: ['girl'], selfDescribed: 'x' })[0].text).toBeNull()
+    const single: SurveyQuestion = { ...base, type: 'single', config: {}, options: options(['self-describe']) }
+    expect(answerToRows(single, { kind: 'choice', optionKeys: ['self-describe'], selfDescribed: 'x' })[0].text).toBeNull()
+  })
+})
+
+describe('consent questions', () => {
+  const consent: SurveyQuestion = { ...base, type: 'consent', config: { purpose: 'quote' }, options: options(['yes', 'no']) }
+
+  it('accepts yes or no', () => {
+    expect(parseAnswer(consent, form([['answer', 'yes']]))).toStrictEqual({ ok: true, answer: { kind: 'choice', optionKeys: ['yes'] } })
+    expect(parseAnswer(consent, form([['answer', 'no']]))).toStrictEqual({ ok: true, answer: { kind: 'choice', optionKeys: ['no'] } })
+  })
+  it('never assumes an answer: nothing chosen is an error asking for yes or no', () => {
+    expect(parseAnswer(consent, form([]))).toEqual({ ok: false, errors: [{ field: 'answer-yes', messageKey: 'questions:consent.errors.choose' }], draft: null })
+  })
+  it('refuses anything but one of its options', () => {
+    expect(parseAnswer(consent, form([['answer', 'maybe']])).ok).toBe(false)
+    expect(parseAnswer(consent, form([['answer', 'yes'], ['answer', 'no']])).ok).toBe(false)
+  })
+  it('can be skipped unless required', () => {
+    expect(parseAnswer(consent, form([['intent', 'skip']]))).toEqual({ ok: true, answer: { kind: 'skipped' } })
+    expect(parseAnswer({ ...consent, required: true }, form([['intent', 'skip']]))).toMatchObject({ ok: false, errors: [{ field: 'answer-yes', messageKey: 'errors.required' }] })
+  })
+  it('store like single choice (one row, no value) and read back', () => {
+    const rows = answerToRows(consent, { kind: 'choice', optionKeys: ['no'] })
+    expect(rows).toEqual([{ optionId: 'o-no', rank: null, value: null, text: null, skipped: false }])
+    expect(rowsToAnswer(consent, rows)).toStrictEqual({ kind: 'choice', optionKeys: ['no'] })
   })
 })

@@ -1,11 +1,14 @@
 // What a participant can answer to each question type, how a submitted form becomes an answer,
 // and how an answer is stored and shown again (so Back and resume keep what was given).
-import { rankingPositions, type SurveyQuestion } from './survey'
+import { SELF_DESCRIBE_MAX_LENGTH, SELF_DESCRIBE_OPTION } from './demographics'
+import { isSkippable, rankingPositions, type SurveyQuestion } from './survey'
 
 export type Answer =
   | { kind: 'skipped' }
-  | { kind: 'choice'; optionKeys: string[] }
-  | { kind: 'ranking'; order: string[] }
+  /** selfDescribed: a demographic answer's own words, given with the "describe myself another way" option */
+  | { kind: 'choice'; optionKeys: string[]; selfDescribed?: string }
+  /** chosen: on a refused page only, the number the participant gave each item, so it can be shown again as given */
+  | { kind: 'ranking'; order: string[]; chosen?: Record<string, number> }
   | { kind: 'text'; text: string }
 
 /** An error for one field, as a translation key the page turns into words. */
@@ -27,6 +30,8 @@ export const fieldIds = {
   choice: (question: SurveyQuestion) => `answer-${question.options[0]?.key ?? 'none'}`,
   rank: (optionKey: string) => `rank-${optionKey}`,
   text: 'answer',
+  /** the box beside a demographic question's "describe myself another way" option */
+  selfDescribe: 'own-words',
 }
 
 function strings(values: FormDataEntryValue[]): string[] {
@@ -36,7 +41,7 @@ function strings(values: FormDataEntryValue[]): string[] {
 /** Reads the answer to one question from a submitted page. `intent=skip` means "I don't want to say". */
 export function parseAnswer(question: SurveyQuestion, form: FormFields): ParsedAnswer {
   if (form.get('intent') === 'skip') {
-    if (question.required) return { ok: false, errors: [{ field: firstField(question), messageKey: 'errors.required' }], draft: null }
+    if (!isSkippable(question)) return { ok: false, errors: [{ field: firstField(question), messageKey: 'errors.required' }], draft: null }
     return { ok: true, answer: { kind: 'skipped' } }
   }
   switch (question.type) {
@@ -49,6 +54,10 @@ export function parseAnswer(question: SurveyQuestion, form: FormFields): ParsedA
       return parseRanking(question, form)
     case 'text':
       return parseText(question, form)
+    case 'demographic':
+      return parseDemographic(question, form)
+    case 'consent':
+      return parseSingle(question, form)
   }
 }
 
@@ -65,9 +74,31 @@ function knownKeys(question: SurveyQuestion): Set<string> {
 function parseSingle(question: SurveyQuestion, form: FormFields): ParsedAnswer {
   const chosen = strings(form.getAll('answer'))
   const field = fieldIds.choice(question)
-  if (chosen.length === 0) return { ok: false, errors: [{ field, messageKey: question.type === 'scale' ? 'errors.chooseScale' : 'errors.chooseOne' }], draft: null }
+  if (chosen.length === 0) return { ok: false, errors: [{ field, messageKey: nothingChosenMessage(question) }], draft: null }
   if (chosen.length > 1 || !knownKeys(question).has(chosen[0])) return { ok: false, errors: [{ field, messageKey: 'errors.chooseOne' }], draft: null }
   return { ok: true, answer: { kind: 'choice', optionKeys: chosen } }
+}
+
+function nothingChosenMessage(question: SurveyQuestion): string {
+  if (question.type === 'scale') return 'errors.chooseScale'
+  if (question.type === 'demographic') return 'questions:demographic.errors.choose'
+  if (question.type === 'consent') return 'questions:consent.errors.choose'
+  return 'errors.chooseOne'
+}
+
+/** Single choice; the "describe myself another way" option may bring the participant's own words. */
+function parseDemographic(question: Extract<SurveyQuestion, { type: 'demographic' }>, form: FormFields): ParsedAnswer {
+  const single = parseSingle(question, form)
+  if (!single.ok || single.answer.kind !== 'choice' || single.answer.optionKeys[0] !== SELF_DESCRIBE_OPTION) return single
+  // Words typed in the box and then another option chosen are dropped: they no longer describe the answer.
+  const words = cleanText(form.get('selfDescribe'))
+  if (!words) return single
+  const answer: Answer = { kind: 'choice', optionKeys: [SELF_DESCRIBE_OPTION], selfDescribed: words }
+  const count = [...words].length
+  if (count > SELF_DESCRIBE_MAX_LENGTH) {
+    return { ok: false, errors: [{ field: fieldIds.selfDescribe, messageKey: 'errors.tooLong', values: { max: SELF_DESCRIBE_MAX_LENGTH, count } }], draft: answer }
+  }
+  return { ok: true, answer }
 }
 
 function parseMulti(question: Extract<SurveyQuestion, { type: 'multi' }>, form: FormFields): ParsedAnswer {
@@ -89,6 +120,7 @@ function parseMulti(question: Extract<SurveyQuestion, { type: 'multi' }>, form: 
 function parseRanking(question: Extract<SurveyQuestion, { type: 'ranking' }>, form: FormFields): ParsedAnswer {
   const positions = rankingPositions(question)
   const byPosition = new Map<number, string[]>()
+  const chosen: Record<string, number> = {}
   const errors: FieldError[] = []
   for (const option of question.options) {
     const raw = form.get(`rank-${option.key}`)
@@ -99,6 +131,7 @@ function parseRanking(question: Extract<SurveyQuestion, { type: 'ranking' }>, fo
       continue
     }
     byPosition.set(position, [...(byPosition.get(position) ?? []), option.key])
+    chosen[option.key] = position
   }
   for (const [position, optionKeys] of byPosition) {
     if (optionKeys.length > 1) {
@@ -116,7 +149,7 @@ function parseRanking(question: Extract<SurveyQuestion, { type: 'ranking' }>, fo
   if (missing.length) {
     errors.push({ field: fieldIds.rank(unplacedKey(question, byPosition)), messageKey: missing.length === 1 ? 'errors.rankMissing' : 'errors.rankMissingMany', values: { position: missing[0], positions: missing.join(', ') } })
   }
-  const draft: Answer = { kind: 'ranking', order: [...byPosition.entries()].sort(([a], [b]) => a - b).flatMap(([, keys]) => keys) }
+  const draft: Answer = { kind: 'ranking', order: [...byPosition.entries()].sort(([a], [b]) => a - b).flatMap(([, keys]) => keys), chosen }
   if (errors.length) return { ok: false, errors: dedupe(errors), draft }
   return { ok: true, answer: { kind: 'ranking', order } }
 }
@@ -137,14 +170,17 @@ function dedupe(errors: FieldError[]): FieldError[] {
 }
 
 function parseText(question: Extract<SurveyQuestion, { type: 'text' }>, form: FormFields): ParsedAnswer {
-  const raw = form.get('answer')
-  // Normalise line endings and strip control characters other than newline and tab.
-  const text = (typeof raw === 'string' ? raw : '').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim()
+  const text = cleanText(form.get('answer'))
   const draft: Answer = { kind: 'text', text }
   if (!text) return { ok: false, errors: [{ field: fieldIds.text, messageKey: 'errors.writeSomething' }], draft: null }
   const max = question.config.maxLength
   if ([...text].length > max) return { ok: false, errors: [{ field: fieldIds.text, messageKey: 'errors.tooLong', values: { max, count: [...text].length } }], draft }
   return { ok: true, answer: draft }
+}
+
+/** Normalises line endings, strips control characters other than newline and tab, and trims. */
+function cleanText(raw: FormDataEntryValue | null): string {
+  return (typeof raw === 'string' ? raw : '').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim()
 }
 
 /** A stored answer row, independent of the database library. */
@@ -169,7 +205,10 @@ export function answerToRows(question: SurveyQuestion, answer: Answer): AnswerRo
         const option = optionByKey.get(key)
         if (!option) throw new Error(`Unknown option ${key} for question ${question.key}`)
         // A scale point also stores its value (1 = first point) so means need no join.
-        return { ...empty, optionId: option.id, value: question.type === 'scale' ? option.index + 1 : null }
+        const value = question.type === 'scale' ? option.index + 1 : null
+        // Self-described words are stored on the row of the option they belong to.
+        const text = question.type === 'demographic' && key === SELF_DESCRIBE_OPTION && answer.selfDescribed ? answer.selfDescribed : null
+        return { ...empty, optionId: option.id, value, text }
       })
     case 'ranking':
       return answer.order.map((key, index) => {
@@ -190,5 +229,7 @@ export function rowsToAnswer(question: SurveyQuestion, rows: AnswerRow[]): Answe
     return { kind: 'ranking', order: order.filter((k): k is string => Boolean(k)) }
   }
   const keys = rows.map((r) => keyById.get(r.optionId ?? '')).filter((k): k is string => Boolean(k))
-  return { kind: 'choice', optionKeys: question.options.map((o) => o.key).filter((k) => keys.includes(k)) }
+  const optionKeys = question.options.map((o) => o.key).filter((k) => keys.includes(k))
+  const selfDescribed = question.type === 'demographic' ? rows.find((r) => keyById.get(r.optionId ?? '') === SELF_DESCRIBE_OPTION)?.text : null
+  return selfDescribed ? { kind: 'choice', optionKeys, selfDescribed } : { kind: 'choice', optionKeys }
 }

@@ -1,4 +1,5 @@
 // Builds the survey a participant sees from stored questions, options and resolved texts.
+import { audioClipSource } from './audio-clip'
 import { parseQuestionConfig } from './question-config'
 import { isQuestionType, type Survey, type SurveyQuestion } from './survey'
 
@@ -10,6 +11,7 @@ export interface QuestionRecord {
   required: boolean
   config: string
   symbol: string | null
+  audio?: string | null
 }
 
 export interface OptionRecord {
@@ -43,6 +45,7 @@ export function assembleSurvey(consultationId: string, questions: QuestionRecord
           prompt: text('question', q.id, 'prompt') ?? q.key,
           hint: text('question', q.id, 'hint'),
           symbol: q.symbol,
+          audio: audioClipSource(q.audio),
           options: (optionsByQuestion.get(q.id) ?? [])
             .sort((a, b) => a.position - b.position)
             .map((o) => ({ id: o.id, key: o.key, label: text('option', o.id, 'label') ?? o.key, symbol: o.symbol })),

@@ -1,7 +1,7 @@
 // The survey model: question types, their settings, and the shape a participant sees.
 import type { QuestionConfig } from './question-config'
 
-export const questionTypes = ['single', 'multi', 'ranking', 'scale', 'text'] as const
+export const questionTypes = ['single', 'multi', 'ranking', 'scale', 'text', 'demographic', 'consent'] as const
 export type QuestionType = (typeof questionTypes)[number]
 
 export function isQuestionType(value: string): value is QuestionType {
@@ -23,12 +23,19 @@ interface QuestionBase {
   prompt: string
   hint: string | null
   symbol: string | null
+  /** A recorded clip of the question (a path on this site), when there is one */
+  audio?: string | null
   options: SurveyOption[]
 }
 
 export type SurveyQuestion = {
   [T in QuestionType]: QuestionBase & { type: T; config: QuestionConfig[T] }
 }[QuestionType]
+
+/** Demographic questions are always optional ("Prefer not to say"), whatever the planner set. */
+export function isSkippable(question: SurveyQuestion): boolean {
+  return question.type === 'demographic' || !question.required
+}
 
 /** How many items a ranking question asks the participant to place. */
 export function rankingPositions(question: Extract<SurveyQuestion, { type: 'ranking' }>): number {

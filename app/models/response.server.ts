@@ -15,16 +15,48 @@ export async function findResponseByResumeHash(db: DB, consultationId: string, r
   return db.selectFrom('response').selectAll().where('consultation_id', '=', consultationId).where('resume_hash', '=', resumeHash).executeTakeFirst()
 }
 
-/** Replaces the answer to one question in one transaction, so a page saved twice never doubles. */
-export async function replaceAnswer(db: DB, responseId: number, questionId: string, rows: AnswerRow[]) {
+/**
+ * Replaces the answer to one question in one transaction, so a page saved twice never doubles.
+ * `updateDemographics` (for demographic questions) turns the response's stored snapshot into the
+ * new one, in the same transaction as the answer.
+ */
+export async function replaceAnswer(db: DB, responseId: number, questionId: string, rows: AnswerRow[], updateDemographics?: (current: string | null) => string | null) {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('answer').where('response_id', '=', responseId).where('question_id', '=', questionId).execute()
-    if (rows.length === 0) return
-    await trx
-      .insertInto('answer')
-      .values(rows.map((r) => ({ response_id: responseId, question_id: questionId, option_id: r.optionId, rank: r.rank, value: r.value, text: r.text, skipped: r.skipped ? 1 : 0 })))
-      .execute()
+    if (rows.length) {
+      await trx
+        .insertInto('answer')
+        .values(rows.map((r) => ({ response_id: responseId, question_id: questionId, option_id: r.optionId, rank: r.rank, value: r.value, text: r.text, skipped: r.skipped ? 1 : 0 })))
+        .execute()
+    }
+    if (updateDemographics) await updateResponseDemographics(trx, responseId, updateDemographics)
   })
+}
+
+/**
+ * Read, change, write back only if nobody changed it in between (compare-and-set, portable across
+ * SQLite and PostgreSQL), so two pages saved at once cannot lose each other's field.
+ */
+async function updateResponseDemographics(db: DB, responseId: number, update: (current: string | null) => string | null) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const row = await db.selectFrom('response').select('demographics').where('id', '=', responseId).executeTakeFirst()
+    if (!row) throw new Error(`Response ${responseId} not found`)
+    const next = update(row.demographics)
+    if (next === row.demographics) return
+    const result = await db
+      .updateTable('response')
+      .set({ demographics: next })
+      .where('id', '=', responseId)
+      .where((eb) => (row.demographics === null ? eb('demographics', 'is', null) : eb('demographics', '=', row.demographics)))
+      .executeTakeFirst()
+    if (Number(result.numUpdatedRows) === 1) return
+  }
+  throw new Error(`Response ${responseId}: demographics kept changing while being saved`)
+}
+
+export async function findResponseDemographics(db: DB, responseId: number): Promise<string | null> {
+  const row = await db.selectFrom('response').select('demographics').where('id', '=', responseId).executeTakeFirst()
+  return row?.demographics ?? null
 }
 
 export async function listAnswerRows(db: DB, responseId: number) {

@@ -1,5 +1,6 @@
 // A participant's journey: start (anonymously, tied to this device only), save each page, finish.
 import { type Answer, answerToRows, rowsToAnswer } from '~/domain/answers'
+import { demographicEntry, mergeDemographics } from '~/domain/demographics'
 import { generateReceiptCode } from '~/domain/receipt-code'
 import type { Survey, SurveyQuestion } from '~/domain/survey'
 import { createResponse, findResponseByResumeHash, listAnswerRows, replaceAnswer, submitResponse } from '~/models/response.server'
@@ -32,7 +33,9 @@ export async function startResponse(db: DB, session: Session, consultationId: st
 }
 
 export async function saveAnswer(db: DB, responseId: number, question: SurveyQuestion, answer: Answer) {
-  await replaceAnswer(db, responseId, question.id, answerToRows(question, answer))
+  // A demographic answer is also kept with the response as given now (response.demographics).
+  const entry = demographicEntry(question, answer)
+  await replaceAnswer(db, responseId, question.id, answerToRows(question, answer), entry ? (current) => mergeDemographics(current, entry) : undefined)
 }
 
 /** Every saved answer by question key, so pages show what was given before. */

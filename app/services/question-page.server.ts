@@ -3,15 +3,17 @@ import { data, redirect } from '@remix-run/node'
 import { type Answer, type FieldError, parseAnswer } from '~/domain/answers'
 import { parsePosition } from '~/domain/progress'
 import { commitParticipantSession, currentResponse, finishResponse, getParticipantSession, saveAnswer, savedAnswers } from '~/services/participation.server'
+import { getRegister } from '~/services/display.server'
 import { loadSurvey, requireConsultation } from '~/services/survey.server'
 import { getDb } from '~/utils/db.server'
-import { getLocale } from '~/utils/i18n.server'
+import { getLocale, getT } from '~/utils/i18n.server'
 
 async function resolvePage(request: Request, slug: string | undefined, rawPosition: string | undefined) {
   const db = getDb()
   const consultation = await requireConsultation(db, slug)
   const locale = await getLocale(request)
-  const survey = await loadSurvey(db, consultation, locale)
+  // Easy Read when the participant chose it (plain text where a question has no Easy Read version).
+  const survey = await loadSurvey(db, consultation, locale, await getRegister(request))
   const position = parsePosition(rawPosition, survey.questions.length)
   if (position === null) throw new Response('Not found', { status: 404 })
   const session = await getParticipantSession(request)
@@ -21,12 +23,18 @@ async function resolvePage(request: Request, slug: string | undefined, rawPositi
   return { db, consultation, survey, position, question: survey.questions[position - 1], session, response }
 }
 
-export async function loadQuestionPage(request: Request, slug?: string, rawPosition?: string) {
+/** refused: the form on this page was just refused (no-JS post in the same request), so the title says "Error:". */
+export async function loadQuestionPage(request: Request, slug?: string, rawPosition?: string, refused = false) {
   const { db, consultation, survey, position, question, response } = await resolvePage(request, slug, rawPosition)
   const saved = await savedAnswers(db, response.id, survey)
+  const { t } = await getT(request)
+  const documentTitle = `${question.prompt} – ${survey.title}`
   return {
     slug: consultation.slug,
     title: survey.title,
+    documentTitle,
+    errorTitle: `${t('participant:errors.titlePrefix')} ${documentTitle}`,
+    refused,
     position,
     total: survey.questions.length,
     question,

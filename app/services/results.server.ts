@@ -96,7 +96,11 @@ function questionResult(question: SurveyQuestion, counts: OptionPositionCount[],
       return { ...common, kind: 'text' }
     case 'single':
     case 'multi':
-    case 'scale': {
+    case 'scale':
+    // Demographic and consent answers are one option each: counted like single choice. The words of
+    // a self-described answer are never shown here (they could identify a child).
+    case 'demographic':
+    case 'consent': {
       const tally = tallyChoices({ optionKeys, counts: countsByKey, answered: base.answered, skipped: base.skipped })
       // Single choice and scales add up to the base, so one hidden cell could be worked out by subtraction.
       const cells = suppressOneWay(tally.rows.map((r) => r.count), { threshold, additive: question.type !== 'multi' })

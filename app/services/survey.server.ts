@@ -12,7 +12,7 @@ export async function loadSurvey(db: DB, consultation: Consultation, locale: str
   const text = createTextLookup(texts, { locale, defaultLocale: consultation.default_locale, register })
   return assembleSurvey(
     consultation.id,
-    questions.map((q) => ({ id: q.id, key: q.key, position: q.position, type: q.type, required: q.required === 1, config: q.config, symbol: q.symbol })),
+    questions.map((q) => ({ id: q.id, key: q.key, position: q.position, type: q.type, required: q.required === 1, config: q.config, symbol: q.symbol, audio: q.audio })),
     options.map((o) => ({ id: o.id, questionId: o.question_id, key: o.key, position: o.position, symbol: o.symbol })),
     text,
   )

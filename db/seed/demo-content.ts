@@ -17,6 +17,8 @@ export interface DemoQuestion {
   config: Record<string, unknown>
   prompt: Texts
   hint?: Texts
+  /** A symbol reference (see app/domain/symbol-reference.ts); OpenMoji is CC BY-SA 4.0, credited at /symbols/credits */
+  symbol?: string
   options: DemoOption[]
 }
 
@@ -51,6 +53,7 @@ export const demoConsultation = {
 export const demoQuestions: DemoQuestion[] = [
   {
     key: 'priority-groups',
+    symbol: 'openmoji:1F9D2', // child
     type: 'multi',
     config: {},
     prompt: {
@@ -60,20 +63,21 @@ export const demoQuestions: DemoQuestion[] = [
       cyEasy: "Pa blant sydd angen y mwyaf o help?",
     },
     options: [
-      { key: 'disabilities', label: { en: 'Children and young people with disabilities', cy: 'Plant a phobl ifanc ag anableddau' }, themes: ['inclusion'] },
-      { key: 'mental-health', label: { en: 'Children and young people with mental health problems', cy: 'Plant a phobl ifanc â phroblemau iechyd meddwl' }, themes: ['mental-health'] },
-      { key: 'in-care', label: { en: 'Children in care', cy: 'Plant mewn gofal' }, themes: ['family-support'] },
-      { key: 'young-carers', label: { en: 'Young carers looking after family members', cy: "Gofalwyr ifanc sy'n gofalu am aelodau o'r teulu" }, themes: ['family-support'] },
-      { key: 'drugs-alcohol', label: { en: 'Young people and adults with drug and alcohol problems', cy: 'Pobl ifanc ac oedolion â phroblemau cyffuriau ac alcohol' }, themes: ['drugs-alcohol'] },
-      { key: 'teenage-parents', label: { en: 'Teenage parents', cy: 'Rhieni yn eu harddegau' }, themes: ['family-support'] },
-      { key: 'run-away', label: { en: 'Young people who often run away from home', cy: "Pobl ifanc sy'n rhedeg i ffwrdd o'u cartref yn aml" }, themes: ['safety', 'family-support'] },
-      { key: 'reoffending', label: { en: 'Young people who keep committing crimes', cy: "Pobl ifanc sy'n dal i gyflawni troseddau" }, themes: ['safety'] },
-      { key: 'attendance', label: { en: 'Children and young people who miss school a lot', cy: "Plant a phobl ifanc sy'n colli llawer o'r ysgol" }, themes: ['education'] },
-      { key: 'hate-crime', label: { en: 'Black and minority ethnic groups facing hate crime', cy: "Grwpiau du a lleiafrifoedd ethnig sy'n wynebu troseddau casineb" }, themes: ['safety', 'inclusion'] },
+      { key: 'disabilities', label: { en: 'Children and young people with disabilities', cy: 'Plant a phobl ifanc ag anableddau' }, symbol: 'openmoji:1F9D1-200D-1F9BD', themes: ['inclusion'] }, // person in manual wheelchair
+      { key: 'mental-health', label: { en: 'Children and young people with mental health problems', cy: 'Plant a phobl ifanc â phroblemau iechyd meddwl' }, symbol: 'openmoji:1F9E0', themes: ['mental-health'] }, // brain
+      { key: 'in-care', label: { en: 'Children in care', cy: 'Plant mewn gofal' }, symbol: 'openmoji:1F3E1', themes: ['family-support'] }, // house with garden
+      { key: 'young-carers', label: { en: 'Young carers looking after family members', cy: "Gofalwyr ifanc sy'n gofalu am aelodau o'r teulu" }, symbol: 'openmoji:1FAC2', themes: ['family-support'] }, // people hugging
+      { key: 'drugs-alcohol', label: { en: 'Young people and adults with drug and alcohol problems', cy: 'Pobl ifanc ac oedolion â phroblemau cyffuriau ac alcohol' }, symbol: 'openmoji:1F48A', themes: ['drugs-alcohol'] }, // pill
+      { key: 'teenage-parents', label: { en: 'Teenage parents', cy: 'Rhieni yn eu harddegau' }, symbol: 'openmoji:1F476', themes: ['family-support'] }, // baby
+      { key: 'run-away', label: { en: 'Young people who often run away from home', cy: "Pobl ifanc sy'n rhedeg i ffwrdd o'u cartref yn aml" }, symbol: 'openmoji:1F3C3', themes: ['safety', 'family-support'] }, // person running
+      { key: 'reoffending', label: { en: 'Young people who keep committing crimes', cy: "Pobl ifanc sy'n dal i gyflawni troseddau" }, symbol: 'openmoji:1F46E', themes: ['safety'] }, // police officer
+      { key: 'attendance', label: { en: 'Children and young people who miss school a lot', cy: "Plant a phobl ifanc sy'n colli llawer o'r ysgol" }, symbol: 'openmoji:1F3EB', themes: ['education'] }, // school
+      { key: 'hate-crime', label: { en: 'Black and minority ethnic groups facing hate crime', cy: "Grwpiau du a lleiafrifoedd ethnig sy'n wynebu troseddau casineb" }, symbol: 'openmoji:1F6D1', themes: ['safety', 'inclusion'] }, // stop sign
     ],
   },
   {
     key: 'top-priorities',
+    symbol: 'openmoji:1F3C6', // trophy
     type: 'ranking',
     config: {},
     prompt: {
@@ -83,26 +87,28 @@ export const demoQuestions: DemoQuestion[] = [
       cyEasy: "Beth sydd bwysicaf i ti?",
     },
     options: [
-      { key: 'safe-places', label: { en: 'Safer places to hang out and play outside', cy: 'Lleoedd mwy diogel i gwrdd a chwarae y tu allan' }, themes: ['safety', 'things-to-do'] },
-      { key: 'less-bullying', label: { en: 'Less bullying', cy: 'Llai o fwlio' }, themes: ['safety'] },
-      { key: 'respect', label: { en: 'More respect for children and young people', cy: 'Mwy o barch at blant a phobl ifanc' }, themes: ['respect-voice'] },
-      { key: 'things-to-do', label: { en: 'More things to do, and transport to get there', cy: "Mwy o bethau i'w gwneud, a thrafnidiaeth i gyrraedd yno" }, themes: ['things-to-do'] },
-      { key: 'safer-from-crime', label: { en: 'Feeling safer from crime', cy: 'Teimlo’n fwy diogel rhag troseddu' }, themes: ['safety'] },
+      { key: 'safe-places', label: { en: 'Safer places to hang out and play outside', cy: 'Lleoedd mwy diogel i gwrdd a chwarae y tu allan' }, symbol: 'openmoji:1F6DD', themes: ['safety', 'things-to-do'] }, // playground slide
+      { key: 'less-bullying', label: { en: 'Less bullying', cy: 'Llai o fwlio' }, symbol: 'openmoji:1F645', themes: ['safety'] }, // person gesturing NO
+      { key: 'respect', label: { en: 'More respect for children and young people', cy: 'Mwy o barch at blant a phobl ifanc' }, symbol: 'openmoji:1F91D', themes: ['respect-voice'] }, // handshake
+      { key: 'things-to-do', label: { en: 'More things to do, and transport to get there', cy: "Mwy o bethau i'w gwneud, a thrafnidiaeth i gyrraedd yno" }, symbol: 'openmoji:26BD', themes: ['things-to-do'] }, // soccer ball
+      { key: 'safer-from-crime', label: { en: 'Feeling safer from crime', cy: 'Teimlo’n fwy diogel rhag troseddu' }, symbol: 'openmoji:1F6E1', themes: ['safety'] }, // shield
     ],
   },
   {
     key: 'feel-safe',
+    symbol: 'openmoji:1F3E0', // house
     type: 'scale',
     config: { style: 'emoji' },
     prompt: { en: 'How safe do you feel where you live?', cy: "Pa mor ddiogel wyt ti'n teimlo lle rwyt ti'n byw?", enEasy: 'Do you feel safe where you live?', cyEasy: "Wyt ti'n teimlo'n ddiogel lle rwyt ti'n byw?" },
     options: [
-      { key: 'safe', label: { en: 'Safe', cy: 'Diogel' }, symbol: 'emoji:😀', themes: ['safety'] },
-      { key: 'sometimes', label: { en: 'Sometimes safe', cy: 'Diogel weithiau' }, symbol: 'emoji:😐', themes: ['safety'] },
-      { key: 'not-safe', label: { en: 'Not safe', cy: 'Ddim yn ddiogel' }, symbol: 'emoji:🙁', themes: ['safety'] },
+      { key: 'safe', label: { en: 'Safe', cy: 'Diogel' }, symbol: 'openmoji:1F600', themes: ['safety'] }, // grinning face
+      { key: 'sometimes', label: { en: 'Sometimes safe', cy: 'Diogel weithiau' }, symbol: 'openmoji:1F610', themes: ['safety'] }, // neutral face
+      { key: 'not-safe', label: { en: 'Not safe', cy: 'Ddim yn ddiogel' }, symbol: 'openmoji:1F641', themes: ['safety'] }, // slightly frowning face
     ],
   },
   {
     key: 'one-change',
+    symbol: 'openmoji:1F4A1', // light bulb
     type: 'text',
     config: { maxLength: 500 },
     prompt: {

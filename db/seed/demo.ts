@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../schema'
 import { demoConsultation, demoQuestions, demoTextAnswers, demoThemes, ecmOutcomes, haltonCountsPer1000 } from './demo-content'
+import { seedEveryQuestion } from './every-question-content'
 
 export const DEMO_SLUG = demoConsultation.slug
 const ORG = 'demo-org'
@@ -12,7 +13,11 @@ const PLAN = 'demo-plan-ecm'
 /** Returns false when the demo is already there (the seed is safe to run twice). */
 export async function seedDemo(db: Kysely<Database>, { syntheticResponses = 1000 } = {}): Promise<boolean> {
   const existing = await db.selectFrom('consultation').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirst()
-  if (existing) return false
+  if (existing) {
+    await seedEveryQuestion(db, ORG) // "Try every kind of question", also into databases seeded before it existed
+    await applyDemoSymbols(db) // symbols, also into databases seeded before they existed
+    return false
+  }
   const now = new Date().toISOString()
 
   await db.transaction().execute(async (trx) => {
@@ -49,7 +54,7 @@ export async function seedDemo(db: Kysely<Database>, { syntheticResponses = 1000
       const questionId = `q-${q.key}`
       await trx
         .insertInto('question')
-        .values({ id: questionId, consultation_id: CONSULTATION, position: index + 1, key: q.key, type: q.type, required: 0, config: JSON.stringify(q.config), symbol: null })
+        .values({ id: questionId, consultation_id: CONSULTATION, position: index + 1, key: q.key, type: q.type, required: 0, config: JSON.stringify(q.config), symbol: q.symbol ?? null })
         .execute()
       addTexts('question', questionId, 'prompt', q.prompt)
       if (q.hint) addTexts('question', questionId, 'hint', q.hint)
@@ -63,8 +68,18 @@ export async function seedDemo(db: Kysely<Database>, { syntheticResponses = 1000
     await trx.insertInto('translation').values(texts).execute()
   })
 
+  await seedEveryQuestion(db, ORG)
   if (syntheticResponses > 0) await seedSyntheticResponses(db, syntheticResponses)
   return true
+}
+
+/** Sets the demo's question and option symbols from the content (idempotent). */
+async function applyDemoSymbols(db: Kysely<Database>) {
+  for (const q of demoQuestions) {
+    const questionId = `q-${q.key}`
+    await db.updateTable('question').set({ symbol: q.symbol ?? null }).where('id', '=', questionId).where('consultation_id', '=', CONSULTATION).execute()
+    for (const o of q.options) await db.updateTable('option').set({ symbol: o.symbol ?? null }).where('id', '=', `${questionId}.${o.key}`).execute()
+  }
 }
 
 /** Deterministic pseudo-random numbers (so the demo looks the same every time). */

@@ -119,7 +119,8 @@ test.describe('security', () => {
     const response = await request.get(SURVEY_PATH)
     const headers = response.headers()
     expect(headers['x-content-type-options']).toBe('nosniff')
-    expect(headers['referrer-policy']).toBe('no-referrer')
+    // No URL (which would name the consultation) goes to other sites.
+    expect(['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin']).toContain(headers['referrer-policy'])
     expect(headers['strict-transport-security']).toMatch(/max-age=\d+/)
     expect(headers['x-powered-by']).toBeUndefined()
   })
@@ -152,6 +153,20 @@ test.describe('security', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: true, path: '/' })
     // Scripts cannot read it.
     expect(await page.evaluate(() => document.cookie)).not.toContain('__participant')
+  })
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false })
+    test('the browser’s own form POST (same origin) is accepted by the cross-origin check', async ({ page }) => {
+      let sent: Record<string, string> = {}
+      page.on('request', (request) => {
+        if (request.method() === 'POST') void request.allHeaders().then((h) => (sent = h))
+      })
+      await page.goto(SURVEY_PATH)
+      const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Start', exact: true }).press('Enter')])
+      expect(response.status(), `POST ${SURVEY_PATH} from the app's own page was refused; the browser sent Origin: ${sent.origin ?? '(none)'}, Sec-Fetch-Site: ${sent['sec-fetch-site'] ?? '(none)'} (page Referrer-Policy: ${(await page.request.get(SURVEY_PATH)).headers()['referrer-policy']})`).toBeLessThan(400)
+      await expect(page).toHaveURL(new RegExp(`${SURVEY_PATH}/q/1$`))
+    })
   })
 
   test('a cross-origin POST is refused with 403', async ({ request, baseURL }) => {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 process.chdir(root)
 
-const DB_FILE = 'data/e2e.db'
+const DB_FILE = process.env.E2E_DATABASE_FILE ?? 'data/e2e.db'
 const env = {
   ...process.env,
   NODE_ENV: 'production',
@@ -22,13 +22,48 @@ const env = {
 // Cookies must be Secure by default in production; the tests check that default.
 delete env.COOKIE_SECURE
 
+// One end-to-end server per database: a second run started while this one is up (another terminal,
+// another engineer) must not delete the database under it. The lock holds this process's pid.
+const LOCK = `${DB_FILE}.lock`
+function alive(pid) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return error.code === 'EPERM'
+  }
+}
+fs.mkdirSync(path.dirname(DB_FILE), { recursive: true })
+try {
+  fs.writeFileSync(LOCK, String(process.pid), { flag: 'wx' })
+} catch (error) {
+  if (error.code !== 'EEXIST') throw error
+  const other = Number(fs.readFileSync(LOCK, 'utf8'))
+  if (other && other !== process.pid && alive(other)) {
+    console.error(`[e2e] another end-to-end server (pid ${other}) is using ${DB_FILE}; wait for that run to finish (or stop it), then try again.`)
+    process.exit(1)
+  }
+  fs.writeFileSync(LOCK, String(process.pid)) // left behind by a run that was killed
+}
+process.on('exit', () => {
+  try {
+    if (fs.readFileSync(LOCK, 'utf8') === String(process.pid)) fs.rmSync(LOCK)
+  } catch {
+    // already gone
+  }
+})
+
 if (!fs.existsSync('build/server/index.js')) {
   console.error('[e2e] build/server/index.js is missing: run npm run build first')
   process.exit(1)
 }
 
-fs.mkdirSync(path.dirname(DB_FILE), { recursive: true })
-for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${DB_FILE}${suffix}`, { force: true })
+// data/e2e.db and everything named after it: -wal, -shm, -journal, and the tests' ledger of what
+// they saved (e2e.db.journeys.json, see tests/helpers/e2e-ledger.ts).
+for (const name of fs.readdirSync(path.dirname(DB_FILE))) {
+  const file = path.join(path.dirname(DB_FILE), name)
+  if (name.startsWith(path.basename(DB_FILE)) && file !== path.normalize(LOCK)) fs.rmSync(file, { force: true })
+}
 
 const seed = spawnSync('npx', ['tsx', 'db/seed.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] })
 if (seed.status !== 0) {

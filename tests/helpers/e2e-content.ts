@@ -25,8 +25,12 @@ export function strings(locale: E2eLocale) {
     for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined
     return typeof node === 'string' ? node : undefined
   }
-  return (namespace: 'common' | 'participant' | 'staff', key: string, values: Record<string, string | number> = {}): string => {
-    const template = lookup(locale, namespace, key) ?? lookup('en', namespace, key)
+  const plurals = new Intl.PluralRules(locale)
+  return (namespace: 'common' | 'participant' | 'questions' | 'receipt' | 'staff', key: string, values: Record<string, string | number> = {}): string => {
+    // Plural keys as i18next has them: key_one, key_other (and key_zero, key_two, key_few, key_many in Welsh).
+    const plural = typeof values.count === 'number' ? `${key}_${plurals.select(values.count)}` : undefined
+    const template =
+      (plural && lookup(locale, namespace, plural)) ?? lookup(locale, namespace, key) ?? (plural && lookup('en', namespace, `${key}_${new Intl.PluralRules('en').select(values.count as number)}`)) ?? lookup('en', namespace, key)
     if (template === undefined) throw new Error(`No string ${namespace}:${key} in locales/${locale} or locales/en`)
     return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`))
   }

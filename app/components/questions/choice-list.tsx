@@ -1,5 +1,7 @@
 import type { Answer } from '~/domain/answers'
 import type { SurveyQuestion } from '~/domain/survey'
+import { ReadAloud } from '../read-aloud'
+import { Sentences } from '../sentences'
 import { SymbolImage } from '../symbol'
 
 export function chosenKeys(answer: Answer | null): string[] {
@@ -13,12 +15,18 @@ export function ChoiceList({ question, answer }: { question: SurveyQuestion; ans
   return (
     <div className="choices">
       {question.options.map((option) => (
-        <div className="choice" key={option.key}>
-          <input type={type} id={`answer-${option.key}`} name="answer" value={option.key} defaultChecked={chosen.includes(option.key)} className="choice__input" />
-          <label htmlFor={`answer-${option.key}`} className="choice__label">
-            <SymbolImage symbol={option.symbol} />
-            <span>{option.label}</span>
-          </label>
+        <div className="choice-row" key={option.key}>
+          <div className="choice">
+            <input type={type} id={`answer-${option.key}`} name="answer" value={option.key} defaultChecked={chosen.includes(option.key)} className="choice__input" />
+            <label htmlFor={`answer-${option.key}`} className="choice__label">
+              <SymbolImage symbol={option.symbol} />
+              <span className="choice__text">
+                <Sentences text={option.label} />
+              </span>
+            </label>
+          </div>
+          {/* Beside the card, never inside the label: a control inside a label is not allowed. */}
+          <ReadAloud kind="option" text={option.label} />
         </div>
       ))}
     </div>

@@ -1,20 +1,46 @@
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type Answer, fieldIds } from '~/domain/answers'
+import { initialOrder, orderFromPositions } from '~/domain/ranking-order'
 import { rankingPositions, type SurveyQuestion } from '~/domain/survey'
 import { FieldError } from '../error-summary'
 import { SymbolImage } from '../symbol'
+import { RankingReorder } from './ranking-reorder'
 
-/** Ranking with a position select per item: no dragging and no JavaScript needed. */
+/** Set once the page has hydrated: later question pages can start with the buttons straight away. */
+let hydrated = false
+
+/**
+ * Ranking with a position select per item: no dragging and no JavaScript needed. This is what the
+ * server sends; once JavaScript runs, the buttons (and drag) take over, starting from whatever the
+ * selects hold by then, and send the same `rank-<key>` fields.
+ */
 export function RankingList({ question, answer, errors }: { question: Extract<SurveyQuestion, { type: 'ranking' }>; answer: Answer | null; errors: Record<string, string> }) {
   const { t } = useTranslation('participant')
   const positions = rankingPositions(question)
   const order = answer?.kind === 'ranking' ? answer.order : []
+  const chosen = answer?.kind === 'ranking' ? answer.chosen : undefined
+  // A refused page shows each number as the participant gave it; a saved answer shows its order.
+  const shownPosition = (key: string): string => {
+    if (chosen) return chosen[key] ? String(chosen[key]) : ''
+    const index = order.indexOf(key)
+    return index >= 0 && index < positions ? String(index + 1) : ''
+  }
   const partial = positions < question.options.length
+  const keys = question.options.map((o) => o.key)
+  const selects = useRef<HTMLOListElement>(null)
+  const [start, setStart] = useState(() => (hydrated ? initialOrder(keys, order, positions) : null))
+  useEffect(() => {
+    hydrated = true
+    const list = selects.current
+    if (list) setStart(orderFromPositions(keys, (key) => list.querySelector<HTMLSelectElement>(`[name="${fieldIds.rank(key)}"]`)?.value ?? '', positions))
+    // Only once, on the first render in the browser.
+  }, [])
+  if (start) return <RankingReorder questionKey={question.key} options={question.options} positions={positions} start={start} errors={errors} />
   return (
-    <ol className="ranking" role="list">
+    <ol className="ranking" role="list" ref={selects}>
       {question.options.map((option) => {
         const field = fieldIds.rank(option.key)
-        const current = order.indexOf(option.key)
         const error = errors[field]
         return (
           <li key={option.key} className={`ranking__item${error ? ' ranking__item--error' : ''}`}>
@@ -27,7 +53,7 @@ export function RankingList({ question, answer, errors }: { question: Extract<Su
               id={field}
               name={field}
               className="select"
-              defaultValue={current >= 0 && current < positions ? String(current + 1) : ''}
+              defaultValue={shownPosition(option.key)}
               aria-describedby={error ? `${field}-error` : undefined}
               aria-invalid={error ? true : undefined}
             >

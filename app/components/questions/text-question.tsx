@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { type Answer, fieldIds } from '~/domain/answers'
 import type { SurveyQuestion } from '~/domain/survey'
 import { FieldError } from '../error-summary'
+import { QuestionHelp } from '../read-aloud'
 import { SymbolImage } from '../symbol'
 
 /** Free text with a visible character limit (counted as the child types, when JavaScript runs). */
@@ -14,12 +15,13 @@ export function TextQuestion({ question, answer, error }: { question: Extract<Su
   const countId = `${question.key}-count`
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
-      <h1 className="question-title">
+      <h1 className="question-title" id="question-heading" tabIndex={-1}>
         <label htmlFor={fieldIds.text}>
-          <SymbolImage symbol={question.symbol} className="symbol symbol--question" />
+          <SymbolImage symbol={question.symbol} place="question" />
           {question.prompt}
         </label>
       </h1>
+      <QuestionHelp question={question} />
       {question.hint ? (
         <p id={`${question.key}-hint`} className="hint">
           {question.hint}

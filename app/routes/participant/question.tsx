@@ -1,14 +1,22 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorSummary } from '~/components/error-summary'
 import { QuestionField } from '~/components/question-field'
+import { isSkippable } from '~/domain/survey'
 import { loadQuestionPage, submitQuestionPage } from '~/services/question-page.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.question.prompt} – ${data.title}` : '' }]
+// GOV.UK pattern: a refused page's title starts with "Error:". Without JavaScript the action and the
+// loader share one request, so the loader knows; with JavaScript the page sets the title itself.
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? (data.refused ? data.errorTitle : data.documentTitle) : '' }]
 
-export const loader = ({ request, params }: LoaderFunctionArgs) => loadQuestionPage(request, params.slug, params.position)
-export const action = ({ request, params }: ActionFunctionArgs) => submitQuestionPage(request, params.slug, params.position)
+export const loader = ({ request, params, context }: LoaderFunctionArgs) => loadQuestionPage(request, params.slug, params.position, context.formRefused === true)
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const outcome = await submitQuestionPage(request, params.slug, params.position)
+  if (!(outcome instanceof Response)) context.formRefused = true
+  return outcome
+}
 
 export default function QuestionPage() {
   const page = useLoaderData<typeof loader>()
@@ -19,9 +27,19 @@ export default function QuestionPage() {
   const errorsByField: Record<string, string> = {}
   for (const e of errors) errorsByField[e.field] = errorsByField[e.field] ? `${errorsByField[e.field]} ${e.message}` : e.message
   const last = page.position === page.total
+  const refused = errors.length > 0
+  useEffect(() => {
+    if (refused) document.title = page.errorTitle
+  }, [result, refused, page.errorTitle])
+  // With JavaScript, a new question arrives without a page load: move focus to its heading, as a page load would.
+  const heading = useRef(page.question.key)
+  useEffect(() => {
+    if (heading.current === page.question.key) return
+    heading.current = page.question.key
+    document.getElementById('question-heading')?.focus()
+  }, [page.question.key])
   return (
     <div className="stack">
-      {errors.length ? <title>{`${t('errors.titlePrefix')} ${page.question.prompt} – ${page.title}`}</title> : null}
       <Link to={page.backHref} className="back-link">
         {t('nav.back')}
       </Link>
@@ -33,9 +51,9 @@ export default function QuestionPage() {
           <button type="submit" name="intent" value="next" className="button button--primary" disabled={navigation.state === 'submitting'}>
             {last ? t('nav.finish') : t('nav.next')}
           </button>
-          {page.question.required ? null : (
+          {!isSkippable(page.question) ? null : (
             <button type="submit" name="intent" value="skip" className="button button--secondary">
-              {t('nav.skip')}
+              {t(page.question.type === 'demographic' ? 'nav.preferNotToSay' : 'nav.skip')}
             </button>
           )}
         </div>

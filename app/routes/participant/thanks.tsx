@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { commitParticipantSession, getParticipantSession } from '~/services/participation.server'
 import { loadSurvey, requireConsultation } from '~/services/survey.server'
@@ -39,6 +39,9 @@ export default function Thanks() {
       ) : (
         <p>{t('thanks.receiptGone')}</p>
       )}
+      <p>
+        <Link to="/receipt">{t('thanks.receiptLink')}</Link>
+      </p>
       <p>{t('thanks.support')}</p>
     </div>
   )

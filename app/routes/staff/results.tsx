@@ -57,9 +57,9 @@ function QuestionTable({ question }: { question: QuestionResult }) {
   if (question.kind === 'text') return <p>{t('results.textNotShown')}</p>
   if (question.kind === 'ranking') {
     return (
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" tabIndex={0} aria-labelledby={`${question.key}-caption`}>
         <table className="table" data-testid={`results-${question.key}`}>
-          <caption>{t('results.rankingCaption', { count: question.positions })}</caption>
+          <caption id={`${question.key}-caption`}>{t('results.rankingCaption', { count: question.positions })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('results.rank')}</th>
@@ -86,9 +86,9 @@ function QuestionTable({ question }: { question: QuestionResult }) {
   }
   const rows = question.kind === 'choice' && question.multi ? [...question.rows].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99)) : question.rows
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" tabIndex={0} aria-labelledby={`${question.key}-caption`}>
       <table className="table" data-testid={`results-${question.key}`}>
-        <caption>{question.kind === 'choice' && question.multi ? t('results.multiCaption') : t('results.choiceCaption')}</caption>
+        <caption id={`${question.key}-caption`}>{question.kind === 'choice' && question.multi ? t('results.multiCaption') : t('results.choiceCaption')}</caption>
         <thead>
           <tr>
             {question.kind === 'choice' && question.multi ? <th scope="col">{t('results.rank')}</th> : null}
