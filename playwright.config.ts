@@ -7,14 +7,16 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from '@playwright/test'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
-const serverBuild = path.join(root, 'build/server/index.js')
+const serverBuild = path.join(root, process.env.BUILD_DIR ?? 'build', 'server/index.js')
 if (!fs.existsSync(serverBuild)) {
   throw new Error(`Playwright: ${path.relative(root, serverBuild)} is missing — run npm run build first (the end-to-end tests run against the production build).`)
 }
 
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1'
 
-const E2E_PORT = 3210
+// E2E_PORT, E2E_DATABASE_FILE and BUILD_DIR let two runs share a checkout without touching each other.
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3210)
+process.env.E2E_PORT = String(E2E_PORT)
 const baseURL = `http://localhost:${E2E_PORT}`
 
 export default defineConfig({

@@ -2,6 +2,8 @@
 // vite.config.ts imports it and passes it to remix(). See docs/decisions/001.
 /** @type {import('@remix-run/dev').VitePluginConfig} */
 export default {
+  // BUILD_DIR lets two checkouts' worth of work build side by side (default: build/).
+  buildDirectory: process.env.BUILD_DIR ?? 'build',
   ignoredRouteFiles: ['**/*.test.*', '**/.*'],
   future: {
     v3_fetcherPersist: true,

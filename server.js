@@ -8,6 +8,7 @@ import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
 
+const buildDir = process.env.BUILD_DIR ?? 'build'
 const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT || 3000)
 const host = process.env.HOST || '0.0.0.0'
@@ -76,9 +77,9 @@ app.use(compression())
 if (viteDevServer) {
   app.use(viteDevServer.middlewares)
 } else {
-  app.use('/assets', servePrecompressed('build/client/assets'))
-  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-  app.use(express.static('build/client', { maxAge: '1h' }))
+  app.use('/assets', servePrecompressed(`${buildDir}/client/assets`))
+  app.use('/assets', express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: '1y' }))
+  app.use(express.static(`${buildDir}/client`, { maxAge: '1h' }))
 }
 app.use(express.static('public', { maxAge: '1h' }))
 
@@ -106,7 +107,7 @@ function servePrecompressed(root) {
 
 const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build')
-  : await import('./build/server/index.js')
+  : await import(path.resolve(buildDir, 'server/index.js'))
 
 app.all(
   '*',

@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 
-const dir = 'build/client/assets'
+const dir = `${process.env.BUILD_DIR ?? 'build'}/client/assets`
 let files = 0
 for (const name of fs.readdirSync(dir)) {
   if (!/\.(js|css|svg|json)$/.test(name)) continue

@@ -53,8 +53,9 @@ process.on('exit', () => {
   }
 })
 
-if (!fs.existsSync('build/server/index.js')) {
-  console.error('[e2e] build/server/index.js is missing: run npm run build first')
+const BUILD_DIR = process.env.BUILD_DIR ?? 'build'
+if (!fs.existsSync(`${BUILD_DIR}/server/index.js`)) {
+  console.error(`[e2e] ${BUILD_DIR}/server/index.js is missing: run npm run build first`)
   process.exit(1)
 }
 
