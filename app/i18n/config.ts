@@ -2,7 +2,7 @@
 export const supportedLocales = ['en', 'cy'] as const
 export type Locale = (typeof supportedLocales)[number]
 export const defaultLocale: Locale = 'en'
-export const namespaces = ['common', 'participant', 'staff', 'receipt', 'display', 'questions'] as const
+export const namespaces = ['common', 'participant', 'staff', 'receipt', 'display', 'questions', 'auth', 'analysis', 'exports', 'findings'] as const
 export const rtlLocales: readonly string[] = ['ar', 'ur', 'he', 'fa']
 
 /** Each language's own name, shown in the language switch. */

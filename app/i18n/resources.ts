@@ -10,10 +10,18 @@ import enParticipant from '../../locales/en/participant.json'
 import enQuestions from '../../locales/en/questions.json'
 import enReceipt from '../../locales/en/receipt.json'
 import enStaff from '../../locales/en/staff.json'
+import cyAuth from '../../locales/cy/auth.json'
+import cyAnalysis from '../../locales/cy/analysis.json'
+import cyExports from '../../locales/cy/exports.json'
+import cyFindings from '../../locales/cy/findings.json'
+import enAuth from '../../locales/en/auth.json'
+import enAnalysis from '../../locales/en/analysis.json'
+import enExports from '../../locales/en/exports.json'
+import enFindings from '../../locales/en/findings.json'
 import type { Locale } from './config'
 
 // Bundled (a few KB per language) so pages render translated with no extra request.
 export const resources: Record<Locale, Record<string, Record<string, unknown>>> = {
-  en: { common: enCommon, participant: enParticipant, staff: enStaff, receipt: enReceipt, display: enDisplay, questions: enQuestions },
-  cy: { common: cyCommon, participant: cyParticipant, staff: cyStaff, receipt: cyReceipt, display: cyDisplay, questions: cyQuestions },
+  en: { common: enCommon, participant: enParticipant, staff: enStaff, receipt: enReceipt, display: enDisplay, questions: enQuestions, auth: enAuth, analysis: enAnalysis, exports: enExports, findings: enFindings },
+  cy: { common: cyCommon, participant: cyParticipant, staff: cyStaff, receipt: cyReceipt, display: cyDisplay, questions: cyQuestions, auth: cyAuth, analysis: cyAnalysis, exports: cyExports, findings: cyFindings },
 }
