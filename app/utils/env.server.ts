@@ -18,6 +18,8 @@ export const envSchema = z.object({
     }),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   COOKIE_SECURE: booleanString.optional(),
+  // Checked at boot so a typo is named, not discovered at the first save (db/connect.ts applies it).
+  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL', 'normal', 'full']).optional(),
 })
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string; COOKIE_SECURE: boolean }
