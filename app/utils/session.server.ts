@@ -25,3 +25,14 @@ export function participantSessions() {
   })
   return participantStorage
 }
+
+let staffCookieInstance: ReturnType<typeof createCookie> | undefined
+/**
+ * The staff sign-in cookie: a random token (the database holds only its sha-256, see
+ * app/services/auth.server.ts). Signed, httpOnly, SameSite=Lax, Secure in production; it lasts no
+ * longer than the session it points to.
+ */
+export function staffSessionCookie() {
+  staffCookieInstance ??= createCookie('__staff', { ...cookieBase(), maxAge: 12 * 60 * 60 })
+  return staffCookieInstance
+}
