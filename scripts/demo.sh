@@ -36,8 +36,10 @@ cat <<MSG
   Participant (child / young person / parent):
     http://localhost:${PORT}/c/have-your-say
 
-  Planner (staff results):
+  Planner (staff results, sign in first):
     http://localhost:${PORT}/staff/consultations/have-your-say/results
+    Sign in as planner@demo.invalid with the password have-your-say-demo
+    (admin@, facilitator@, safeguarding@ and coder@demo.invalid too; see README).
 
   Press Ctrl+C to stop.
 ============================================================
