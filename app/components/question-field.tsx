@@ -36,7 +36,7 @@ export function QuestionField({ question, answer, errors }: Props) {
     <fieldset className={`fieldset${anyError ? ' fieldset--error' : ''}`} aria-describedby={describedBy}>
       <legend className="fieldset__legend">
         <SymbolImage symbol={question.symbol} place="question" />
-        <h1 className="question-title" id="question-heading" tabIndex={-1}>
+        <h1 className="question-title" id="question-heading" tabIndex={-1} lang={question.lang?.prompt}>
           <Sentences text={question.prompt} />
         </h1>
       </legend>
@@ -77,7 +77,7 @@ export function QuestionField({ question, answer, errors }: Props) {
     return (
       <div id={id} className="hint">
         {question.hint ? (
-          <p>
+          <p lang={question.lang?.hint}>
             <Sentences text={question.hint} />
           </p>
         ) : null}

@@ -1,9 +1,11 @@
 // A participant's journey: start (anonymously, tied to this device only), save each page, finish.
 import { type Answer, answerToRows, rowsToAnswer } from '~/domain/answers'
 import { demographicEntry, mergeDemographics } from '~/domain/demographics'
+import { firstUnanswered } from '~/domain/progress'
 import { generateReceiptCode } from '~/domain/receipt-code'
 import type { Survey, SurveyQuestion } from '~/domain/survey'
 import { createResponse, findResponseByResumeHash, listAnswerRows, replaceAnswer, submitResponse } from '~/models/response.server'
+import { recordResponseSupports } from '~/models/participation-record.server'
 import { randomToken, sha256 } from '~/utils/crypto.server'
 import type { DB } from '~/utils/db.server'
 import { participantSessions } from '~/utils/session.server'
@@ -49,10 +51,26 @@ export async function savedAnswers(db: DB, responseId: number, survey: Survey): 
   return result
 }
 
+/**
+ * Where a participant coming back to this device carries on: the first question with no saved
+ * answer ("I don't want to say" is an answer), with how many are saved. None when this device has
+ * no unfinished response to the consultation (never started, finished, or the cookie is gone).
+ */
+export async function resumePoint(db: DB, session: Session, consultationId: string, survey: Survey): Promise<{ responseId: number; position: number; answered: number } | undefined> {
+  const response = await currentResponse(db, session, consultationId)
+  if (!response || response.status !== 'in_progress') return undefined
+  const saved = await savedAnswers(db, response.id, survey)
+  return { responseId: response.id, position: firstUnanswered(survey.questions.map((q) => q.key), saved), answered: saved.size }
+}
+
+export type ResponseSupports = { locale: string; symbols: boolean; easyRead: boolean }
+
 /** Marks the response finished and returns a receipt code, shown once and stored only as a hash. */
-export async function finishResponse(db: DB, session: Session, consultationId: string, responseId: number): Promise<string> {
+export async function finishResponse(db: DB, session: Session, consultationId: string, responseId: number, supports?: ResponseSupports): Promise<string> {
   const code = generateReceiptCode()
   await submitResponse(db, responseId, sha256(code), new Date().toISOString())
+  // The participation record counts which language, symbols and Easy Read children finished with.
+  if (supports) await recordResponseSupports(db, responseId, supports)
   const tokens = { ...(session.get('tokens') ?? {}) }
   delete tokens[consultationId]
   session.set('tokens', tokens)

@@ -215,7 +215,7 @@ test.describe('ranking with JavaScript, keyboard only, at 390 × 844', () => {
     const w = widget(page)
     for (const key of optionKeys(RANKING)) await w.button(r('addName', { label: label(key) })).click()
     const sizes = await w.placed.locator('button, .ranking-js__grip').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((b) => [b.width, b.height]))
-    expect(sizes.length).toBe(5 * 4) // Up, Down, Remove and the handle for each of 5
+    expect(sizes.length).toBe(5 * 5) // Listen (read aloud), Up, Down, Remove and the handle for each of 5
     for (const [width, height] of sizes) {
       expect(width).toBeGreaterThanOrEqual(44)
       expect(height).toBeGreaterThanOrEqual(44)

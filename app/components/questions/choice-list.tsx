@@ -20,7 +20,7 @@ export function ChoiceList({ question, answer }: { question: SurveyQuestion; ans
             <input type={type} id={`answer-${option.key}`} name="answer" value={option.key} defaultChecked={chosen.includes(option.key)} className="choice__input" />
             <label htmlFor={`answer-${option.key}`} className="choice__label">
               <SymbolImage symbol={option.symbol} />
-              <span className="choice__text">
+              <span className="choice__text" lang={option.lang}>
                 <Sentences text={option.label} />
               </span>
             </label>

@@ -5,10 +5,14 @@ import { initialOrder, orderFromPositions } from '~/domain/ranking-order'
 import { rankingPositions, type SurveyQuestion } from '~/domain/survey'
 import { FieldError } from '../error-summary'
 import { SymbolImage } from '../symbol'
-import { RankingReorder } from './ranking-reorder'
+import type { RankingReorder as Reorder } from './ranking-reorder'
 
-/** Set once the page has hydrated: later question pages can start with the buttons straight away. */
-let hydrated = false
+/**
+ * The buttons' code, fetched only when a ranking question shows (most pages have none); kept once
+ * loaded, so later ranking pages start with the buttons straight away.
+ */
+let RankingReorder: typeof Reorder | null = null
+const loadReorder = () => import('./ranking-reorder').then((module) => (RankingReorder = module.RankingReorder))
 
 /**
  * Ranking with a position select per item: no dragging and no JavaScript needed. This is what the
@@ -29,14 +33,20 @@ export function RankingList({ question, answer, errors }: { question: Extract<Su
   const partial = positions < question.options.length
   const keys = question.options.map((o) => o.key)
   const selects = useRef<HTMLOListElement>(null)
-  const [start, setStart] = useState(() => (hydrated ? initialOrder(keys, order, positions) : null))
+  const [start, setStart] = useState(() => (RankingReorder ? initialOrder(keys, order, positions) : null))
   useEffect(() => {
-    hydrated = true
-    const list = selects.current
-    if (list) setStart(orderFromPositions(keys, (key) => list.querySelector<HTMLSelectElement>(`[name="${fieldIds.rank(key)}"]`)?.value ?? '', positions))
+    if (RankingReorder) return
+    let live = true
+    void loadReorder().then(() => {
+      const list = selects.current
+      if (live && list) setStart(orderFromPositions(keys, (key) => list.querySelector<HTMLSelectElement>(`[name="${fieldIds.rank(key)}"]`)?.value ?? '', positions))
+    })
+    return () => {
+      live = false
+    }
     // Only once, on the first render in the browser.
   }, [])
-  if (start) return <RankingReorder questionKey={question.key} options={question.options} positions={positions} start={start} errors={errors} />
+  if (start && RankingReorder) return <RankingReorder questionKey={question.key} options={question.options} positions={positions} start={start} errors={errors} />
   return (
     <ol className="ranking" role="list" ref={selects}>
       {question.options.map((option) => {
@@ -46,7 +56,7 @@ export function RankingList({ question, answer, errors }: { question: Extract<Su
           <li key={option.key} className={`ranking__item${error ? ' ranking__item--error' : ''}`}>
             <label htmlFor={field} className="ranking__label">
               <SymbolImage symbol={option.symbol} />
-              <span>{option.label}</span>
+              <span lang={option.lang}>{option.label}</span>
             </label>
             <FieldError id={`${field}-error`} message={error} />
             <select

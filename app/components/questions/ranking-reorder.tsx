@@ -4,6 +4,7 @@ import { fieldIds } from '~/domain/answers'
 import { addToTop, moveDown, moveTo, moveUp, type RankingOrder, removeFromTop, toFormValues } from '~/domain/ranking-order'
 import type { SurveyOption } from '~/domain/survey'
 import { FieldError } from '../error-summary'
+import { ReadAloud } from '../read-aloud'
 import { SymbolImage } from '../symbol'
 
 type Action = 'up' | 'down' | 'add' | 'remove'
@@ -156,6 +157,8 @@ export function RankingReorder({ questionKey, options, positions, start, errors 
                 </span>
                 <FieldError id={`${field}-error`} message={error} />
                 <span className="ranking-js__buttons">
+                  {/* Read-aloud first, with the card's other buttons: never inside the card's words. */}
+                  <ReadAloud kind="option" text={labelOf(key)} />
                   {button('up', key, index === 0, field, errorId)}
                   {button('down', key, index === order.length - 1)}
                   {button('remove', key, false)}
@@ -183,7 +186,10 @@ export function RankingReorder({ questionKey, options, positions, start, errors 
                     <span>{option.label}</span>
                   </span>
                   <FieldError id={`${field}-error`} message={error} />
-                  <span className="ranking-js__buttons">{button('add', option.key, full, field, errorId)}</span>
+                  <span className="ranking-js__buttons">
+                    <ReadAloud kind="option" text={option.label} />
+                    {button('add', option.key, full, field, errorId)}
+                  </span>
                 </li>
               )
             })}

@@ -16,7 +16,7 @@ export function ScaleList({ question, answer }: { question: SurveyQuestion; answ
             <input type="radio" id={`answer-${option.key}`} name="answer" value={option.key} defaultChecked={chosen.includes(option.key)} className="scale__input" />
             <label htmlFor={`answer-${option.key}`} className="scale__label">
               <SymbolImage symbol={option.symbol} place="scale" />
-              <span className="scale__text">
+              <span className="scale__text" lang={option.lang}>
                 <Sentences text={option.label} />
               </span>
             </label>

@@ -2,10 +2,9 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EasyReadNotice } from '~/components/easy-read-notice'
-import { firstUnanswered } from '~/domain/progress'
 import { registerFor } from '~/domain/display'
 import { getDisplay } from '~/services/display.server'
-import { commitParticipantSession, currentResponse, getParticipantSession, savedAnswers, startResponse } from '~/services/participation.server'
+import { commitParticipantSession, getParticipantSession, resumePoint, startResponse } from '~/services/participation.server'
 import { loadSurvey, requireConsultation } from '~/services/survey.server'
 import { getDb } from '~/utils/db.server'
 import { getLocale } from '~/utils/i18n.server'
@@ -18,14 +17,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request)
   const display = await getDisplay(request)
   const survey = await loadSurvey(db, consultation, locale, registerFor(display))
-  const response = await currentResponse(db, await getParticipantSession(request), consultation.id)
+  // Back on the same device with an unfinished response: say so, and where it carries on.
+  const resume = await resumePoint(db, await getParticipantSession(request), consultation.id, survey)
   return {
     easyRead: display.easyRead,
     title: survey.title,
     description: survey.description,
     questionCount: survey.questions.length,
     identified: consultation.anonymity === 'identified',
-    resuming: Boolean(response && response.status === 'in_progress'),
+    resume: resume ? { position: resume.position, answered: resume.answered } : null,
   }
 }
 
@@ -35,13 +35,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await getLocale(request)
   const session = await getParticipantSession(request)
   const survey = await loadSurvey(db, consultation, locale)
-  const existing = await currentResponse(db, session, consultation.id)
-  let position = 1
-  if (existing && existing.status === 'in_progress') {
-    position = firstUnanswered(survey.questions.map((q) => q.key), await savedAnswers(db, existing.id, survey))
-  } else {
-    await startResponse(db, session, consultation.id, locale)
-  }
+  // An unfinished response on this device carries on at its first unanswered question, answers kept.
+  const resume = await resumePoint(db, session, consultation.id, survey)
+  const position = resume ? resume.position : 1
+  if (!resume) await startResponse(db, session, consultation.id, locale)
   return redirect(`/c/${consultation.slug}/q/${position}`, { headers: { 'Set-Cookie': await commitParticipantSession(session) } })
 }
 
@@ -52,6 +49,12 @@ export default function Start() {
     <div className="stack">
       <h1>{data.title}</h1>
       {data.description ? <p className="lead">{data.description}</p> : null}
+      {data.resume ? (
+        <section className="resume-panel" aria-labelledby="resume-title">
+          <h2 id="resume-title">{t('start.resumeTitle')}</h2>
+          <p>{t('start.resume', { position: data.resume.position, total: data.questionCount })}</p>
+        </section>
+      ) : null}
       {data.easyRead ? (
         <EasyReadNotice identified={data.identified} questionCount={data.questionCount} />
       ) : (
@@ -69,7 +72,7 @@ export default function Start() {
       )}
       <Form method="post">
         <button type="submit" className="button button--primary">
-          {data.resuming ? t('start.continue') : t('start.start')}
+          {data.resume ? t('start.continue') : t('start.start')}
         </button>
       </Form>
     </div>
