@@ -1,11 +1,13 @@
 import { type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from '@remix-run/react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, type ShouldRevalidateFunction, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from '@remix-run/react'
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DisplaySettings } from './components/display-settings'
 import { LanguageSwitch } from './components/language-switch'
 import { SymbolModeContext } from './components/symbol'
-import { directionOf } from './i18n/config'
+import { directionOf, namespacesForPath } from './i18n/config'
+import { pageResources } from './i18n/resources.server'
+import type { Resources } from './i18n/translator'
 import stylesheet from './styles/app.css?url'
 import { getDisplay } from './services/display.server'
 import { getLocale } from './utils/i18n.server'
@@ -21,7 +23,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Display settings (symbols, Easy Read) for participants; on a consultation's pages its default applies.
   const { pathname } = new URL(request.url)
   const display = await getDisplay(request, pathname.startsWith('/c/') ? params.slug : undefined)
-  return { locale, dir: directionOf(locale), display, showDisplaySettings: !pathname.startsWith('/staff') }
+  return { locale, dir: directionOf(locale), display, showDisplaySettings: !pathname.startsWith('/staff'), i18n: pageResources(locale, namespacesForPath(pathname)) }
+}
+
+// The page's strings come with this loader's data: load them again when a page needs other namespaces,
+// but not after each answer (a survey page's form changes neither language, display nor strings).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formAction, defaultShouldRevalidate }) => {
+  if (namespacesForPath(currentUrl.pathname) !== namespacesForPath(nextUrl.pathname)) return true
+  if (formAction?.startsWith('/c/')) return false
+  return defaultShouldRevalidate
+}
+
+type I18nInstance = ReturnType<typeof useTranslation>['i18n']
+
+/** Gives the browser's translator the strings the loader sent, before anything below renders (on the server they are there already). */
+function addPageResources(i18n: I18nInstance, resources: Resources | undefined) {
+  for (const [lng, byNs] of Object.entries(resources ?? {})) {
+    for (const [ns, strings] of Object.entries(byNs)) {
+      if (!i18n.hasResourceBundle(lng, ns)) i18n.addResourceBundle(lng, ns, strings)
+    }
+  }
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -29,6 +50,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = data?.locale ?? 'en'
   const nonce = useNonce()
   const { t, i18n } = useTranslation()
+  addPageResources(i18n, data?.i18n)
   useEffect(() => {
     if (i18n.language !== locale) void i18n.changeLanguage(locale)
   }, [locale, i18n])

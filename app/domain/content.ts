@@ -21,7 +21,16 @@ export interface TextPreference {
 
 export type TextLookup = (entityType: string, entityId: string, field: string) => string | null
 
-export function createTextLookup(entries: TextEntry[], preference: TextPreference): TextLookup {
+/** A text as found: its words, and the language and register they are in (which may be a fallback). */
+export interface ResolvedText {
+  value: string
+  locale: string
+  register: Register
+}
+
+export type TextResolver = (entityType: string, entityId: string, field: string) => ResolvedText | null
+
+export function createTextResolver(entries: TextEntry[], preference: TextPreference): TextResolver {
   const index = new Map<string, string>()
   for (const e of entries) index.set(`${e.entityType}|${e.entityId}|${e.field}|${e.locale}|${e.register}`, e.value)
   const attempts: Array<[string, Register]> = [
@@ -33,8 +42,21 @@ export function createTextLookup(entries: TextEntry[], preference: TextPreferenc
   return (entityType, entityId, field) => {
     for (const [locale, register] of attempts) {
       const value = index.get(`${entityType}|${entityId}|${field}|${locale}|${register}`)
-      if (value !== undefined && value !== '') return value
+      if (value !== undefined && value !== '') return { value, locale, register }
     }
     return null
   }
+}
+
+export function createTextLookup(entries: TextEntry[], preference: TextPreference): TextLookup {
+  const resolve = createTextResolver(entries, preference)
+  return (entityType, entityId, field) => resolve(entityType, entityId, field)?.value ?? null
+}
+
+/**
+ * The `lang` attribute a text needs on a page in `pageLocale`: its own language when it is a
+ * fallback in another language (so a screen reader reads English words as English), else none.
+ */
+export function langAttribute(text: ResolvedText | null, pageLocale: string): string | undefined {
+  return text && text.locale !== pageLocale ? text.locale : undefined
 }

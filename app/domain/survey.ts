@@ -13,6 +13,8 @@ export interface SurveyOption {
   key: string
   label: string
   symbol: string | null
+  /** The label's language when it is a fallback in another language than the page's (for `lang`) */
+  lang?: string
 }
 
 interface QuestionBase {
@@ -26,6 +28,8 @@ interface QuestionBase {
   /** A recorded clip of the question (a path on this site), when there is one */
   audio?: string | null
   options: SurveyOption[]
+  /** The prompt's and hint's language when it is a fallback in another language than the page's (for `lang`) */
+  lang?: { prompt?: string; hint?: string }
 }
 
 export type SurveyQuestion = {
@@ -46,4 +50,6 @@ export interface Survey {
   title: string
   description: string | null
   questions: SurveyQuestion[]
+  /** The title's and description's language when it is a fallback in another language than the page's */
+  lang?: { title?: string; description?: string }
 }

@@ -1,12 +1,25 @@
 // Languages the interface ships in. Survey content has its own translations in the database.
-export const supportedLocales = ['en', 'cy'] as const
+export const supportedLocales = ['en', 'cy', 'ar'] as const
 export type Locale = (typeof supportedLocales)[number]
 export const defaultLocale: Locale = 'en'
 export const namespaces = ['common', 'participant', 'staff', 'receipt', 'display', 'questions', 'auth', 'analysis', 'exports', 'findings'] as const
 export const rtlLocales: readonly string[] = ['ar', 'ur', 'he', 'fa']
 
 /** Each language's own name, shown in the language switch. */
-export const localeNames: Record<Locale, string> = { en: 'English', cy: 'Cymraeg' }
+export const localeNames: Record<Locale, string> = { en: 'English', cy: 'Cymraeg', ar: 'العربية' }
+
+export type Namespace = (typeof namespaces)[number]
+
+/**
+ * The namespaces a page's interface strings come from, by its path. The browser gets only these,
+ * in one language, with the root loader's data (not in the JavaScript). Participant pages are the
+ * ones read on old phones, so they get a small set; anything else gets every namespace.
+ */
+export const participantNamespaces: readonly Namespace[] = ['common', 'participant', 'questions', 'display', 'receipt']
+export function namespacesForPath(pathname: string): readonly Namespace[] {
+  const participant = pathname === '/' || /^\/(c|receipt|symbols)(\/|$)/.test(pathname)
+  return participant ? participantNamespaces : namespaces
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (supportedLocales as readonly string[]).includes(value)

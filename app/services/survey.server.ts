@@ -1,5 +1,5 @@
 // Loads a consultation's survey as a participant (or planner) sees it, in their language.
-import { createTextLookup, type Register } from '~/domain/content'
+import { createTextLookup, createTextResolver, langAttribute, type Register } from '~/domain/content'
 import { assembleSurvey } from '~/domain/assemble-survey'
 import type { Survey } from '~/domain/survey'
 import { findConsultationBySlug, listConsultations, listOptions, listQuestions, listTexts } from '~/models/consultation.server'
@@ -9,13 +9,36 @@ export type Consultation = NonNullable<Awaited<ReturnType<typeof findConsultatio
 
 export async function loadSurvey(db: DB, consultation: Consultation, locale: string, register: Register = 'plain'): Promise<Survey> {
   const [questions, options, texts] = await Promise.all([listQuestions(db, consultation.id), listOptions(db, consultation.id), listTexts(db, consultation.id)])
-  const text = createTextLookup(texts, { locale, defaultLocale: consultation.default_locale, register })
-  return assembleSurvey(
+  const resolve = createTextResolver(texts, { locale, defaultLocale: consultation.default_locale, register })
+  const survey = assembleSurvey(
     consultation.id,
     questions.map((q) => ({ id: q.id, key: q.key, position: q.position, type: q.type, required: q.required === 1, config: q.config, symbol: q.symbol, audio: q.audio })),
     options.map((o) => ({ id: o.id, questionId: o.question_id, key: o.key, position: o.position, symbol: o.symbol })),
-    text,
+    (entityType, entityId, field) => resolve(entityType, entityId, field)?.value ?? null,
   )
+  return withFallbackLanguages(survey, consultation.id, resolve, locale)
+}
+
+/** Marks each text shown in the consultation's default language instead of the page's, so pages can give it a `lang`. */
+function withFallbackLanguages(survey: Survey, consultationId: string, resolve: ReturnType<typeof createTextResolver>, locale: string): Survey {
+  const lang = (entityType: string, entityId: string, field: string) => langAttribute(resolve(entityType, entityId, field), locale)
+  const defined = <T extends Record<string, string | undefined>>(value: T): T | undefined => (Object.values(value).some(Boolean) ? value : undefined)
+  const surveyLang = defined({ title: lang('consultation', consultationId, 'title'), description: lang('consultation', consultationId, 'description') })
+  return {
+    ...survey,
+    ...(surveyLang ? { lang: surveyLang } : {}),
+    questions: survey.questions.map((q) => {
+      const questionLang = defined({ prompt: lang('question', q.id, 'prompt'), hint: lang('question', q.id, 'hint') })
+      return {
+        ...q,
+        ...(questionLang ? { lang: questionLang } : {}),
+        options: q.options.map((o) => {
+          const optionLang = lang('option', o.id, 'label')
+          return optionLang ? { ...o, lang: optionLang } : o
+        }),
+      }
+    }),
+  }
 }
 
 /** The consultation by its link, or a 404 the page can show kindly. */
