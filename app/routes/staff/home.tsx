@@ -95,7 +95,7 @@ export default function StaffHome() {
           <ul data-testid="staff-permissions">
             {permissions.map((permission) => (
               <li key={permission} data-permission={permission}>
-                {t(`permissions.${permission}`)}
+                {t(`permissions.${permission.replace(':', '-')}`)}
               </li>
             ))}
           </ul>
