@@ -3,7 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { type Answer, type FieldError, parseAnswer } from '~/domain/answers'
 import { parsePosition } from '~/domain/progress'
 import { commitParticipantSession, currentResponse, finishResponse, getParticipantSession, saveAnswer, savedAnswers } from '~/services/participation.server'
-import { getRegister } from '~/services/display.server'
+import { getDisplay, getRegister } from '~/services/display.server'
 import { loadSurvey, requireConsultation } from '~/services/survey.server'
 import { getDb } from '~/utils/db.server'
 import { getLocale, getT } from '~/utils/i18n.server'
@@ -51,6 +51,7 @@ export async function submitQuestionPage(request: Request, slug?: string, rawPos
   if (!parsed.ok) return data<QuestionActionData>({ errors: parsed.errors, draft: parsed.draft }, { status: 400 })
   await saveAnswer(db, response.id, question, parsed.answer)
   if (position < survey.questions.length) return redirect(`/c/${consultation.slug}/q/${position + 1}`)
-  await finishResponse(db, session, consultation.id, response.id)
+  const display = await getDisplay(request, consultation.slug, db)
+  await finishResponse(db, session, consultation.id, response.id, { locale: await getLocale(request), symbols: display.symbols, easyRead: display.easyRead })
   return redirect(`/c/${consultation.slug}/thanks`, { headers: { 'Set-Cookie': await commitParticipantSession(session) } })
 }

@@ -25,7 +25,7 @@ export type ReceiptError = 'required' | 'notFound' | 'tooMany'
 export type ReceiptStep =
   /** the form to type the code; `typed` is shown again in the box after a problem */
   | { step: 'enter'; error: ReceiptError | null; typed: string }
-  | { step: 'answers'; code: string; title: string; answers: AnsweredQuestion[] }
+  | { step: 'answers'; code: string; title: string; answers: AnsweredQuestion[]; slug: string }
   | { step: 'confirm'; code: string; title: string }
   | { step: 'withdrawn' }
 
@@ -41,6 +41,8 @@ export interface FoundReceipt {
   receiptHash: string
   title: string
   answers: AnsweredQuestion[]
+  /** The consultation's link, for its "You said, we did" page */
+  slug: string
 }
 
 /**
@@ -56,7 +58,7 @@ export async function findReceipt(db: DB, typed: string, locale: string, registe
   if (!response || !code) return null
   const survey = await loadSurvey(db, response.consultation, locale, register)
   const answers = answersInWords(survey, await savedAnswers(db, response.id, survey))
-  return { code, responseId: response.id, receiptHash, title: survey.title, answers }
+  return { code, responseId: response.id, receiptHash, title: survey.title, answers, slug: response.consultation.slug }
 }
 
 const notFound = (typed: string): ReceiptOutcome => ({ status: 200, body: { step: 'enter', error: 'notFound', typed } })
@@ -81,7 +83,7 @@ export async function handleReceiptForm(db: DB, form: FormFields, locale: string
   }
   attempt.succeeded()
   if (intent === 'confirm') return { status: 200, body: { step: 'confirm', code: found.code, title: found.title } }
-  return { status: 200, body: { step: 'answers', code: found.code, title: found.title, answers: found.answers } }
+  return { status: 200, body: { step: 'answers', code: found.code, title: found.title, answers: found.answers, slug: found.slug } }
 }
 
 /** The route's action: the form, this browser's rate-limit id, and headers that keep answers out of caches. */

@@ -131,7 +131,8 @@ describe.each(testDialects())('receipt codes [%s]', (dialect) => {
 
     // The page: status 200, the answers, and the code to send again (normalised), never anything else.
     const page = await handleReceiptForm(test.db, form({ code: typed }), 'en', attempt())
-    expect(page).toEqual({ status: 200, body: { step: 'answers', code, title: found!.title, answers: found!.answers } })
+    // The consultation's public link too, for its "You said, we did" page (not secret: it is in every survey URL).
+    expect(page).toEqual({ status: 200, body: { step: 'answers', code, title: found!.title, answers: found!.answers, slug: DEMO_SLUG } })
   })
 
   it('answers a wrong, a made-up, a malformed and an unfinished code all in exactly the same way', async () => {

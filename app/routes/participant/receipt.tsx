@@ -127,6 +127,9 @@ function Answers({ step, heading }: { step: Extract<ReceiptStep, { step: 'answer
         </Form>
       </section>
       <p>
+        <Link to={`/c/${step.slug}/you-said-we-did`}>{t('participant:youSaidWeDid.links.receipt')}</Link>
+      </p>
+      <p>
         <Link to="/">{t('answers.leave')}</Link>
       </p>
     </div>

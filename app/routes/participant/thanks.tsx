@@ -15,11 +15,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getParticipantSession(request)
   // The receipt code is flashed: shown once, then gone from the cookie. Only its hash is stored.
   const receipt = session.get('receipt') ?? null
-  return data({ title: survey.title, receipt }, { headers: { 'Set-Cookie': await commitParticipantSession(session) } })
+  return data({ title: survey.title, receipt, slug: consultation.slug }, { headers: { 'Set-Cookie': await commitParticipantSession(session) } })
 }
 
 export default function Thanks() {
-  const { title, receipt } = useLoaderData<typeof loader>()
+  const { title, receipt, slug } = useLoaderData<typeof loader>()
   const { t } = useTranslation('participant')
   return (
     <div className="stack">
@@ -41,6 +41,9 @@ export default function Thanks() {
       )}
       <p>
         <Link to="/receipt">{t('thanks.receiptLink')}</Link>
+      </p>
+      <p>
+        <Link to={`/c/${slug}/you-said-we-did`}>{t('youSaidWeDid.links.thanks')}</Link>
       </p>
       <p>{t('thanks.support')}</p>
     </div>
