@@ -21,6 +21,8 @@ export const consultationPages = [
   { page: 'themes', permission: 'plans:manage' },
   { page: 'actions', permission: 'plans:manage' },
   { page: 'exports', permission: 'results:export' },
+  { page: 'report', permission: 'results:export' },
+  { page: 'imports', permission: 'responses:import' },
 ] as const satisfies ReadonlyArray<{ page: string; permission: Permission }>
 
 /** Pages that are not about one consultation. */
