@@ -7,7 +7,30 @@ import type { DB } from '~/utils/db.server'
 
 export type Consultation = NonNullable<Awaited<ReturnType<typeof findConsultationBySlug>>>
 
-export async function loadSurvey(db: DB, consultation: Consultation, locale: string, register: Register = 'plain'): Promise<Survey> {
+/**
+ * Assembled surveys, by consultation, version, language and register. Every saved page needs its
+ * survey; building it reads every question, option and text, so it is kept. The key includes the
+ * consultation's updated_at: whatever changes its questions, options or texts must bump that
+ * column (the row is read on every request anyway, so all server processes see the change).
+ */
+const surveyCaches = new WeakMap<DB, Map<string, Promise<Survey>>>() // one per database
+const SURVEY_CACHE_SIZE = 200
+
+export function loadSurvey(db: DB, consultation: Consultation, locale: string, register: Register = 'plain'): Promise<Survey> {
+  let surveyCache = surveyCaches.get(db)
+  if (!surveyCache) surveyCaches.set(db, (surveyCache = new Map()))
+  const key = `${consultation.id}|${consultation.updated_at}|${locale}|${register}`
+  const cached = surveyCache.get(key)
+  if (cached) return cached
+  const loading = buildSurvey(db, consultation, locale, register)
+  // A failed load is not kept: the next request tries again.
+  loading.catch(() => surveyCache.delete(key))
+  if (surveyCache.size >= SURVEY_CACHE_SIZE) surveyCache.delete(surveyCache.keys().next().value as string)
+  surveyCache.set(key, loading)
+  return loading
+}
+
+async function buildSurvey(db: DB, consultation: Consultation, locale: string, register: Register): Promise<Survey> {
   const [questions, options, texts] = await Promise.all([listQuestions(db, consultation.id), listOptions(db, consultation.id), listTexts(db, consultation.id)])
   const resolve = createTextResolver(texts, { locale, defaultLocale: consultation.default_locale, register })
   const survey = assembleSurvey(

@@ -38,7 +38,10 @@ describe.each(testDialects())('survey languages [%s]', (dialect) => {
     const demo = await consultation(DEMO_SLUG)
     const question = demoQuestions[2]
     await test.db.deleteFrom('translation').where('locale', '=', 'ar').where('entity_id', 'in', [`q-${question.key}`, `q-${question.key}.${question.options[1].key}`, demo.id]).execute()
-    const survey = await loadSurvey(test.db, demo, 'ar')
+    // Whatever changes a survey's texts bumps updated_at (loadSurvey keeps assembled surveys by it).
+    const updatedAt = new Date(Date.parse(demo.updated_at) + 1000).toISOString()
+    await test.db.updateTable('consultation').set({ updated_at: updatedAt }).where('id', '=', demo.id).execute()
+    const survey = await loadSurvey(test.db, { ...demo, updated_at: updatedAt }, 'ar')
     expect(survey.title).toBe('Have your say: our plan for children and young people')
     expect(survey.lang).toEqual({ title: 'en', description: 'en' })
     const shown = survey.questions[2]
