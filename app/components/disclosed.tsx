@@ -24,3 +24,27 @@ export function PercentCell({ value }: { value: number | 'c' | 'z' | 'k' | null 
     </abbr>
   )
 }
+
+/** The key to the marks used in tables after small-number suppression. */
+export function MarksKey() {
+  const { t } = useTranslation(['analysis', 'staff'])
+  return (
+    <>
+      <p className="marks-key__title">{t('analysis:marksKey.label')}</p>
+      <dl className="marks-key">
+      {(['c', 'z', 'k'] as const).map((mark) => (
+        <div key={mark}>
+          <dt>
+            <span className="mark">{mark}</span>
+          </dt>
+          <dd>{t(`staff:marks.${mark}`)}</dd>
+        </div>
+      ))}
+      <div>
+        <dt>–</dt>
+        <dd>{t('analysis:marksKey.dash')}</dd>
+      </div>
+      </dl>
+    </>
+  )
+}

@@ -28,7 +28,15 @@ export type OneWayOptions = {
   additive: boolean
 }
 
-export type TwoWayOptions = { threshold: number }
+export type TwoWayOptions = {
+  threshold: number
+  /**
+   * Totals already hidden in another view of the same numbers (e.g. a question's one-way table,
+   * whose counts are this cross-tab's column totals). They start hidden here too, so the two views
+   * never show a value the other one hides.
+   */
+  hide?: { columnTotals?: boolean[]; rowTotals?: boolean[]; grandTotal?: boolean; cells?: boolean[][] }
+}
 
 export type TwoWayDisclosure = {
   cells: DisclosedCell[][]
@@ -117,6 +125,11 @@ export function suppressTwoWay(table: number[][], options: TwoWayOptions): TwoWa
 
   const grid = withTotals(table)
   const hidden = grid.map((row) => row.map((value) => isSmallCount(value, threshold)))
+  const { hide = {} } = options
+  hide.columnTotals?.forEach((isHidden, j) => isHidden && j < columnCount && (hidden[rowCount][j] = true))
+  hide.rowTotals?.forEach((isHidden, i) => isHidden && i < rowCount && (hidden[i][columnCount] = true))
+  if (hide.grandTotal) hidden[rowCount][columnCount] = true
+  hide.cells?.forEach((row, i) => row.forEach((isHidden, j) => isHidden && i < rowCount && j < columnCount && (hidden[i][j] = true)))
 
   while (hideSecondInLonelyLines(grid, hidden) || closeCycleThroughBridge(grid, hidden)) {
     // Each pass hides one or more further entries; the grid is finite, so this stops.
@@ -152,8 +165,12 @@ export function percentOfDisclosed(
   cell: DisclosedCell,
   base: number,
   threshold: number,
+  baseCell?: DisclosedCell,
 ): number | DisclosureMark | null {
-  return cell.kind === 'value' ? percentOrHidden(cell.value, base, threshold) : cell.mark
+  if (cell.kind !== 'value') return cell.mark
+  // A shown count and its percent of a hidden base would give the base back.
+  if (baseCell && baseCell.kind !== 'value') return null
+  return percentOrHidden(cell.value, base, threshold)
 }
 
 function withTotals(table: number[][]): number[][] {

@@ -6,7 +6,9 @@ import {
   denseRanksDescending,
   percentOneDecimal,
   roundRatioHalfAwayFromZero,
+  scaleMeanIsMeaningful,
   sortByRank,
+  tallyChooseUpToN,
   tallyChoices,
   tallyRanking,
   tallyScale,
@@ -302,5 +304,68 @@ describe('checkTotals', () => {
     expect(checkTotals([12, 30, 7], 50)).toEqual({ ok: false, sum: 49, difference: -1 })
     expect(checkTotals([12, 30, 10], 50)).toEqual({ ok: false, sum: 52, difference: 2 })
     expect(checkTotals([], 0)).toEqual({ ok: true, sum: 0, difference: 0 })
+  })
+})
+
+describe('tallyChooseUpToN', () => {
+  it('counts shares of respondents and the choices made', () => {
+    // 10 answered, up to 3 each: a 7, b 5, c 5, d 1 → 18 ticks, 1.8 each.
+    const tally = tallyChooseUpToN({ optionKeys: ['a', 'b', 'c', 'd'], counts: { a: 7, b: 5, c: 5, d: 1 }, answered: 10, skipped: 2, maxChoices: 3 })
+    expect(tally.rows.map((row) => [row.optionKey, row.percent, row.rank])).toEqual([
+      ['a', 70, 1],
+      ['b', 50, 2],
+      ['c', 50, 2],
+      ['d', 10, 3],
+    ])
+    expect(tally).toMatchObject({ choicesMade: 18, meanChoices: 1.8, maxChoices: 3, answered: 10, skipped: 2 })
+  })
+
+  it('refuses more ticks than N per respondent', () => {
+    expect(() => tallyChooseUpToN({ optionKeys: ['a', 'b', 'c'], counts: { a: 2, b: 2, c: 1 }, answered: 2, skipped: 0, maxChoices: 2 })).toThrow(/more than 2 each/)
+    expect(tallyChooseUpToN({ optionKeys: ['a'], counts: {}, answered: 0, skipped: 1, maxChoices: 1 }).meanChoices).toBeNull()
+  })
+})
+
+describe('scaleMeanIsMeaningful', () => {
+  const points = (...values: number[]) => values.map((value) => ({ value, key: String(value) }))
+  it('allows a mean only for evenly spaced numbered points', () => {
+    expect(scaleMeanIsMeaningful('numbers', points(1, 2, 3, 4, 5))).toBe(true)
+    expect(scaleMeanIsMeaningful('numbers', points(0, 5, 10))).toBe(true)
+    expect(scaleMeanIsMeaningful('numbers', points(1, 2, 4))).toBe(false)
+    expect(scaleMeanIsMeaningful('numbers', points(1, 2))).toBe(false)
+    expect(scaleMeanIsMeaningful('faces', points(1, 2, 3, 4, 5))).toBe(false)
+    expect(scaleMeanIsMeaningful('words', points(1, 2, 3))).toBe(false)
+  })
+})
+
+describe('tallyRanking on a hand-worked top-3 of 5 with partial ballots', () => {
+  it('gives the Borda scores, mean ranks, first preferences and top-3 shares worked out by hand', () => {
+    // 6 ballots, "your top 3" of P Q R S T, so 3 points for 1st, 2 for 2nd, 1 for 3rd, 0 unranked:
+    //   1: P Q R   2: P R Q   3: Q P S   4: R P      5: P        6: S Q T
+    // P: 1st ×3 (1,2,5), 2nd ×2 (3,4) → Borda 3×3 + 2×2 = 13; positions 1+1+2+2+1 = 7 over 5 → 1.4
+    // Q: 1st ×1 (3), 2nd ×2 (1,6), 3rd ×1 (2) → 3 + 4 + 1 = 8; positions 2+3+1+2 = 8 over 4 → 2
+    // R: 1st ×1 (4), 2nd ×1 (2), 3rd ×1 (1) → 3 + 2 + 1 = 6; positions 3+2+1 = 6 over 3 → 2
+    // S: 1st ×1 (6), 3rd ×1 (3) → 3 + 1 = 4; positions 3+1 = 4 over 2 → 2
+    // T: 3rd ×1 (6) → 1; mean 3
+    // Points given: 13+8+6+4+1 = 32 = four full ballots × 6 + ballot 4 (3+2) + ballot 5 (3) = 24 + 5 + 3.
+    const ballots = [['P', 'Q', 'R'], ['P', 'R', 'Q'], ['Q', 'P', 'S'], ['R', 'P'], ['P'], ['S', 'Q', 'T']]
+    const cells = new Map<string, number>()
+    for (const ballot of ballots) ballot.forEach((key, index) => cells.set(`${key}:${index + 1}`, (cells.get(`${key}:${index + 1}`) ?? 0) + 1))
+    const tally = tallyRanking({
+      optionKeys: ['P', 'Q', 'R', 'S', 'T'],
+      positionCounts: [...cells].map(([cell, count]) => ({ optionKey: cell.split(':')[0], position: Number(cell.split(':')[1]), count })),
+      ballots: ballots.length,
+      skipped: 0,
+      maxPositions: 3,
+    })
+    expect(tally.rows.map((row) => [row.optionKey, row.bordaScore, row.meanRank, row.firstPreferences, row.timesRanked, row.rank])).toEqual([
+      ['P', 13, 1.4, 3, 5, 1],
+      ['Q', 8, 2, 1, 4, 2],
+      ['R', 6, 2, 1, 3, 3],
+      ['S', 4, 2, 1, 2, 4],
+      ['T', 1, 3, 0, 1, 5],
+    ])
+    expect(tally.rows.map((row) => row.topShare)).toEqual([5 / 6, 4 / 6, 3 / 6, 2 / 6, 1 / 6])
+    expect(tally.rows.reduce((sum, row) => sum + row.bordaScore, 0)).toBe(32)
   })
 })

@@ -150,6 +150,50 @@ export function tallyChoices(input: {
   }
 }
 
+export type UpToNTally = ChoiceTally & {
+  maxChoices: number
+  /** Ticks over all respondents who answered. */
+  choicesMade: number
+  /** Ticks per respondent who answered; null when nobody answered. */
+  meanChoices: number | null
+}
+
+/**
+ * Choose up to N: counted like "choose any" (share of respondents choosing each option), with the
+ * number of choices made; an aggregate with more ticks than answered × N cannot be right.
+ */
+export function tallyChooseUpToN(input: {
+  optionKeys: string[]
+  counts: Record<string, number>
+  answered: number
+  skipped: number
+  maxChoices: number
+}): UpToNTally {
+  const { maxChoices, ...choices } = input
+  if (!Number.isInteger(maxChoices) || maxChoices < 1) throw new RangeError(`maxChoices must be a whole number of at least 1, got ${maxChoices}`)
+  const tally = tallyChoices(choices)
+  const choicesMade = tally.rows.reduce((sum, row) => sum + row.count, 0)
+  if (choicesMade > tally.answered * maxChoices) {
+    throw new RangeError(`${choicesMade} choices from ${tally.answered} respondents is more than ${maxChoices} each`)
+  }
+  return { ...tally, maxChoices, choicesMade, meanChoices: tally.answered === 0 ? null : choicesMade / tally.answered }
+}
+
+/** What a scale's points are: faces and words are ordered categories; numbers are amounts. */
+export type ScaleKind = 'faces' | 'words' | 'numbers'
+
+/**
+ * Whether an average of a scale says anything. Only for numbered points that are evenly spaced
+ * (1–5, 0–10): a mean of faces or of "yes / not sure / no" would invent a distance between
+ * categories that the children never gave, so those get the distribution only.
+ */
+export function scaleMeanIsMeaningful(kind: ScaleKind, points: ScalePoint[]): boolean {
+  if (kind !== 'numbers' || points.length < 3) return false
+  const values = points.map((point) => point.value).sort((a, b) => a - b)
+  const step = values[1] - values[0]
+  return step > 0 && values.every((value, index) => index === 0 || value - values[index - 1] === step)
+}
+
 /**
  * Ranking questions, full or top-N.
  *

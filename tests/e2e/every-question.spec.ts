@@ -10,6 +10,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, type Locator, type Page, test } from '@playwright/test'
 import { EVERY_QUESTION_SLUG, everyQuestionConsultation, everyQuestionQuestions } from '../../db/seed/every-question-content'
+import { signInAs } from '../helpers/e2e-auth'
 import { expectNoAxeViolations } from '../helpers/e2e-axe'
 import { chooseWithArrows, tabAndPress, tabTo } from '../helpers/e2e-keyboard'
 
@@ -391,6 +392,7 @@ test.describe.serial('every kind of question, keyboard only, then the planner’
 
   test('the planner’s page lists every question with small counts hidden, and no self-described words', async ({ page }) => {
     expect(finished, 'both journeys finished first').toEqual(journeys.map((j) => j.name))
+    await signInAs(page, 'planner')
     await page.goto(RESULTS_PATH)
     // Two responses: every count is below the threshold, so marks, never numbers.
     await expect(page.getByTestId('submitted-count')).toHaveText(/^c\b/)

@@ -11,6 +11,7 @@
 // "Number 5"), set with Tab and the arrow keys. With JavaScript the selects become Add / Up / Down
 // buttons (components/questions/ranking-reorder.tsx), pressed with Tab and Enter.
 import { expect, type Locator, type Page, test } from '@playwright/test'
+import { signInAs } from '../helpers/e2e-auth'
 import { expectNoAxeViolations } from '../helpers/e2e-axe'
 import {
   consultationTitle,
@@ -360,6 +361,7 @@ test.describe('participant journeys, keyboard only, then the planner’s counts'
   test('planner page before any journey shows the seeded numbers', async ({ page }) => {
     const t = strings('en')
     expect(readLedger().journeys, 'no journey has run against this database yet').toEqual({})
+    await signInAs(page, 'planner')
     await page.goto(RESULTS_PATH)
     await expect(page.getByTestId('submitted-count')).toHaveText(grouped(SEED_SUBMITTED))
     const priority = page.getByTestId('results-priority-groups')
@@ -417,6 +419,7 @@ test.describe('participant journeys, keyboard only, then the planner’s counts'
     const submitted = SEED_SUBMITTED + finished.length
     const answered = SEED_PRIORITY_ANSWERED + withGroups.length
 
+    await signInAs(page, 'planner')
     await page.goto(RESULTS_PATH)
     await expect(page.getByText(t('staff', 'results.submitted'), { exact: true })).toBeVisible()
     await expect(page.getByTestId('submitted-count')).toHaveText(grouped(submitted))
@@ -457,6 +460,7 @@ test.describe('participant journeys, keyboard only, then the planner’s counts'
 
   // Last, so that an accessibility failure here cannot stop the journeys and counts from running.
   test('planner page has no axe violations at phone width', async ({ page }) => {
+    await signInAs(page, 'planner')
     await page.goto(RESULTS_PATH)
     await expect(page.getByTestId('results-priority-groups')).toBeVisible()
     await expectNoAxeViolations(page, 'planner results page')
