@@ -17,11 +17,38 @@ export default [
   route('c/:slug', 'routes/participant/start.tsx'),
   route('c/:slug/q/:position', 'routes/participant/question.tsx'),
   route('c/:slug/thanks', 'routes/participant/thanks.tsx'),
+  // You said, we did: top findings and the actions taken (linked from the thank-you and receipt pages).
+  route('c/:slug/you-said-we-did', 'routes/participant/you-said-we-did.tsx'),
   // See or take back your answers with the receipt code (the code is only ever POSTed, never in a URL).
   route('receipt', 'routes/participant/receipt.tsx'),
 
-  // Staff (demo-only and unauthenticated until accounts land).
-  route('staff/consultations/:slug/results', 'routes/staff/results.tsx'),
+  // Staff: every page sits in the staff layout (who is signed in, sign-out) and declares the permission
+  // it needs in `export const access` (app/domain/permissions.ts); tests/integration/staff-route-matrix.test.ts
+  // checks every route here against that, as every role.
+  route('staff', 'routes/staff/layout.tsx', [
+    index('routes/staff/home.tsx'),
+    route('sign-in', 'routes/staff/sign-in.tsx'),
+    route('sign-out', 'routes/staff/sign-out.tsx'),
+    route('account/password', 'routes/staff/account-password.tsx'),
+    route('audit', 'routes/staff/audit.tsx'),
+    route('consultations/:slug/results', 'routes/staff/results.tsx'),
+    // Exports and imports (H5): a page listing the downloads, each download its own resource route
+    // (raw data needs responses:raw and is audited; summaries need results:export), the printable report, imports.
+    route('consultations/:slug/exports', 'routes/staff/exports.tsx'),
+    ...(['tidy-csv', 'wide-csv', 'json', 'xlsx'] as const).map((kind) => route(`consultations/:slug/export/${kind}`, 'routes/staff/export-raw.ts', { id: `staff-export-${kind}` })),
+    ...(['summary-csv', 'summary-xlsx'] as const).map((kind) => route(`consultations/:slug/export/${kind}`, 'routes/staff/export-summary.ts', { id: `staff-export-${kind}` })),
+    route('consultations/:slug/report', 'routes/staff/report.tsx'),
+    route('consultations/:slug/imports', 'routes/staff/imports.tsx'),
+    // Themes and the plan, findings, "you said, we did" actions, the participation record (issue 7).
+    route('plans', 'routes/staff/plans.tsx'),
+    route('plans/:planId', 'routes/staff/plans.view.tsx'),
+    route('consultations/:slug/themes', 'routes/staff/themes.tsx'),
+    route('consultations/:slug/themes/map', 'routes/staff/themes.map.tsx'),
+    route('consultations/:slug/actions', 'routes/staff/actions.tsx'),
+    route('consultations/:slug/actions/:actionId', 'routes/staff/actions.edit.tsx'),
+    route('consultations/:slug/findings', 'routes/staff/findings.tsx'),
+    route('consultations/:slug/participation', 'routes/staff/participation.tsx'),
+  ]),
 
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -4,3 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f build/server/index.js ] || npm run build
 node bench/page-weight.mjs
+# Analysis at scale: 1,000,000 responses in a temporary SQLite file (DATABASE_URL for PostgreSQL).
+npx tsx bench/analysis.ts
+# CSV export speed and memory at 100k, 300k and 1M answer rows (BENCH_DATABASE_URL for PostgreSQL).
+npx tsx bench/export.ts

@@ -47,7 +47,7 @@ export interface OptionTable {
 
 /** Every piece of survey content text, per locale and register (plain or easy-read). */
 export interface TranslationTable {
-  entity_type: 'consultation' | 'question' | 'option' | 'theme' | 'outcome'
+  entity_type: 'consultation' | 'question' | 'option' | 'theme' | 'outcome' | 'action'
   entity_id: string
   field: string
   locale: string
@@ -60,6 +60,9 @@ export interface PlanTable {
   organisation_id: string
   title: string
   source: string | null
+  /** e.g. "2010-2013" */
+  period: string | null
+  created_at: string | null
 }
 
 export interface PlanOutcomeTable {
@@ -68,7 +71,14 @@ export interface PlanOutcomeTable {
   code: string
   title: string
   position: number
+  /** null for a top-level item; a priority (or outcome) under an outcome area otherwise */
+  parent_id: string | null
+  kind: Generated<PlanItemKind>
+  /** JSON [{ measure, target }] from an imported plan, or null */
+  measures: string | null
 }
+
+export type PlanItemKind = 'outcome' | 'priority' | 'area' | 'cross-cutting'
 
 export interface ThemeTable {
   id: string
@@ -86,6 +96,30 @@ export interface OptionThemeTable {
 export interface ThemeOutcomeTable {
   theme_id: string
   outcome_id: string
+  /** How strongly the theme feeds the item, 1..5; null counts as 1 */
+  weight: number | null
+}
+
+/** "You said, we did": what was decided about one or more themes. Child-friendly summaries are translations (entity_type 'action', field 'summary'). */
+export interface ActionTable {
+  id: string
+  consultation_id: string
+  decision: string
+  decided_by: string
+  status: 'planned' | 'in_progress' | 'done' | 'not_doing'
+  /** Required when status is not_doing */
+  reason: string | null
+  /** YYYY-MM-DD */
+  decided_on: string
+  /** A symbol reference (app/domain/symbol-reference.ts) or null */
+  symbol: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface ActionThemeTable {
+  action_id: string
+  theme_id: string
 }
 
 export interface ResponseTable {
@@ -102,6 +136,12 @@ export interface ResponseTable {
   demographics: string | null
   created_at: string
   submitted_at: string | null
+  /** Set when the response finishes: the language, symbols and Easy Read it finished with (participation record) */
+  finished_locale: string | null
+  used_symbols: number | null
+  used_easy_read: number | null
+  /** The response import (tidy CSV) it came from; null when given online */
+  import_id: string | null
 }
 
 export interface AnswerTable {
@@ -127,6 +167,76 @@ export interface SymbolImageTable {
   created_at: string
 }
 
+/** A staff member who signs in (see app/domain/permissions.ts for what each role may do). */
+export interface StaffUserTable {
+  id: string
+  /** lower-cased */
+  email: string
+  name: string
+  /** argon2id PHC string */
+  password_hash: string
+  disabled: number
+  created_at: string
+  updated_at: string
+}
+
+export interface StaffRoleTable {
+  user_id: string
+  role: string
+}
+
+/** A signed-in browser. `id` is the sha-256 of the random token in the cookie, never the token. */
+export interface StaffSessionTable {
+  id: string
+  user_id: string
+  created_at: string
+  expires_at: string
+  last_seen_at: string
+}
+
+/** Who did what, when. Written by app/services/audit.server.ts only; never updated or deleted by the app. */
+export interface AuditEventTable {
+  id: Generated<number>
+  user_id: string | null
+  action: string
+  subject: string
+  /** JSON text */
+  details: string | null
+  at: string
+}
+
+/** A tidy CSV of responses read in (docs/tidy-csv-format.md); its responses carry its id. */
+export interface ResponseImportTable {
+  id: string
+  consultation_id: string
+  filename: string
+  responses: number
+  answers: number
+  created_by: string | null
+  created_at: string
+}
+
+/** A file of aggregate counts (e.g. paper ballots from schools). */
+export interface AggregateImportTable {
+  id: string
+  consultation_id: string
+  filename: string
+  created_by: string | null
+  created_at: string
+}
+
+/** One count of an aggregate import: a group's count for an option (at a position, for rankings). */
+export interface AggregateCountTable {
+  id: Generated<number>
+  aggregate_import_id: string
+  group_label: string
+  question_id: string
+  option_id: string
+  position: number | null
+  count: number
+  stated_total: number
+}
+
 export interface Database {
   organisation: OrganisationTable
   consultation: ConsultationTable
@@ -138,9 +248,18 @@ export interface Database {
   theme: ThemeTable
   option_theme: OptionThemeTable
   theme_outcome: ThemeOutcomeTable
+  action: ActionTable
+  action_theme: ActionThemeTable
   response: ResponseTable
   answer: AnswerTable
+  response_import: ResponseImportTable
+  aggregate_import: AggregateImportTable
+  aggregate_count: AggregateCountTable
   symbol_image: SymbolImageTable
+  staff_user: StaffUserTable
+  staff_role: StaffRoleTable
+  staff_session: StaffSessionTable
+  audit_event: AuditEventTable
 }
 
 export type ConsultationRow = Selectable<ConsultationTable>

@@ -2,8 +2,16 @@
 import type { Migration } from 'kysely'
 import * as m20261122T0800 from './2026-11-22T0800-initial'
 import * as m20261122T1000 from './2026-11-22T1000-symbols-and-audio'
+import * as m20261130T1000 from './2026-11-30T1000-accounts-and-audit'
+import * as m20261130T1100 from './2026-11-30T1100-themes-plans-actions'
+import * as m20261130T1200 from './2026-11-30T1200-aggregate-imports'
+import * as m20261130T1300 from './2026-11-30T1300-analysis-indexes'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T0800-initial': m20261122T0800,
   '2026-11-22T1000-symbols-and-audio': m20261122T1000,
+  '2026-11-30T1000-accounts-and-audit': m20261130T1000,
+  '2026-11-30T1100-themes-plans-actions': m20261130T1100,
+  '2026-11-30T1200-aggregate-imports': m20261130T1200,
+  '2026-11-30T1300-analysis-indexes': m20261130T1300,
 }

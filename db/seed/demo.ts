@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../schema'
 import { demoConsultation, demoQuestions, demoTextAnswers, demoThemes, ecmOutcomes, haltonCountsPer1000 } from './demo-content'
 import { seedEveryQuestion } from './every-question-content'
+import { seedFindings } from './findings'
+import { seedDemoAccounts } from './accounts'
 
 export const DEMO_SLUG = demoConsultation.slug
 const ORG = 'demo-org'
@@ -12,10 +14,12 @@ const PLAN = 'demo-plan-ecm'
 
 /** Returns false when the demo is already there (the seed is safe to run twice). */
 export async function seedDemo(db: Kysely<Database>, { syntheticResponses = 1000 } = {}): Promise<boolean> {
+  await seedDemoAccounts(db) // one staff account per role (README: "Signing in to the demo")
   const existing = await db.selectFrom('consultation').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirst()
   if (existing) {
     await seedEveryQuestion(db, ORG) // "Try every kind of question", also into databases seeded before it existed
     await applyDemoSymbols(db) // symbols, also into databases seeded before they existed
+    await seedFindings(db) // "You said, we did": theme words for children and example actions
     return false
   }
   const now = new Date().toISOString()
@@ -41,11 +45,13 @@ export async function seedDemo(db: Kysely<Database>, { syntheticResponses = 1000
       .execute()
 
     const texts: Database['translation'][] = []
-    const addTexts = (entityType: Database['translation']['entity_type'], entityId: string, field: string, t: { en: string; cy: string; enEasy?: string; cyEasy?: string }) => {
+    const addTexts = (entityType: Database['translation']['entity_type'], entityId: string, field: string, t: { en: string; cy: string; ar: string; enEasy?: string; cyEasy?: string; arEasy?: string }) => {
       texts.push({ entity_type: entityType, entity_id: entityId, field, locale: 'en', register: 'plain', value: t.en })
       texts.push({ entity_type: entityType, entity_id: entityId, field, locale: 'cy', register: 'plain', value: t.cy })
       if (t.enEasy) texts.push({ entity_type: entityType, entity_id: entityId, field, locale: 'en', register: 'easy', value: t.enEasy })
       if (t.cyEasy) texts.push({ entity_type: entityType, entity_id: entityId, field, locale: 'cy', register: 'easy', value: t.cyEasy })
+      texts.push({ entity_type: entityType, entity_id: entityId, field, locale: 'ar', register: 'plain', value: t.ar })
+      if (t.arEasy) texts.push({ entity_type: entityType, entity_id: entityId, field, locale: 'ar', register: 'easy', value: t.arEasy })
     }
     addTexts('consultation', CONSULTATION, 'title', demoConsultation.title)
     addTexts('consultation', CONSULTATION, 'description', demoConsultation.description)
@@ -70,6 +76,7 @@ export async function seedDemo(db: Kysely<Database>, { syntheticResponses = 1000
 
   await seedEveryQuestion(db, ORG)
   if (syntheticResponses > 0) await seedSyntheticResponses(db, syntheticResponses)
+  await seedFindings(db)
   return true
 }
 
