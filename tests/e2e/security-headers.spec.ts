@@ -3,6 +3,7 @@
 // These tests start responses but never finish one, so they do not change the planner's counts.
 import { expect, type APIResponse, type Page, type Response, test } from '@playwright/test'
 import { SURVEY_PATH } from '../helpers/e2e-content'
+import { allRoutes, fillPath } from '../helpers/staff-routes'
 
 const NONCE_SOURCE = /^'nonce-([A-Za-z0-9+/_-]+={0,2})'$/
 /** Sources that name no origin at all (keywords, nonces, and data:/blob: for images and media). */
@@ -175,6 +176,13 @@ test.describe('security', () => {
       expect(evil.status(), `POST ${path} with Origin: http://evil.example`).toBe(403)
       const crossSite = await request.post(path, { headers: { 'Sec-Fetch-Site': 'cross-site' }, form: { lng: 'cy' }, maxRedirects: 0 })
       expect(crossSite.status(), `POST ${path} with Sec-Fetch-Site: cross-site`).toBe(403)
+    }
+    // Every URL the app has, so a new action cannot be added outside the check.
+    const urls = allRoutes().map((r) => fillPath(r.path, { slug: 'have-your-say', position: '1', id: '1', kind: 'tidy-csv' }))
+    expect(urls.length).toBeGreaterThan(20)
+    for (const url of urls) {
+      const refused = await request.post(url, { headers: { Origin: 'http://evil.example' }, form: { intent: 'next' }, maxRedirects: 0 })
+      expect(refused.status(), `POST ${url} with Origin: http://evil.example`).toBe(403)
     }
     // The check is not a blanket refusal: the same POST from the app's own origin is accepted.
     const own = await request.post(SURVEY_PATH, { headers: { Origin: new URL(baseURL!).origin }, maxRedirects: 0 })

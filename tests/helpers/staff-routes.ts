@@ -24,6 +24,11 @@ function walk(entries: RouteConfigEntry[], parent: string, into: StaffRoute[]): 
   return into
 }
 
+/** Every route with a URL, in the order app/routes.ts lists them. */
+export function allRoutes(): StaffRoute[] {
+  return walk(routes as RouteConfigEntry[], '', []).filter((r) => r.path !== '')
+}
+
 /** Routes whose URL is /staff or under it (layouts included), in the order app/routes.ts lists them. */
 export function staffRoutes(): StaffRoute[] {
   return walk(routes as RouteConfigEntry[], '', []).filter((r) => r.path === '/staff' || r.path.startsWith('/staff/'))
