@@ -384,7 +384,7 @@ test.describe.serial('every kind of question, keyboard only, then the planner’
       test.use({ javaScriptEnabled: journey.javaScript, viewport: { width: 390, height: 844 } })
       test(`${journey.name}: all ${TOTAL} questions, an error made and fixed on each type, axe on every page`, async ({ page }) => {
         // About 30 pages, each checked by axe (without JavaScript, on a copy of the page): longer than one page's budget.
-        test.setTimeout(180_000)
+        test.setTimeout(300_000)
         await runJourney(page, journey)
       })
     })

@@ -64,6 +64,8 @@ async function serialise(page: Page): Promise<string> {
 }
 
 async function analyzeSnapshot(page: Page) {
+  // A streamed page may still be arriving after a form post's navigation: copy it once it has all loaded.
+  await page.waitForLoadState('load')
   const html = await serialise(page)
   const url = page.url()
   const browser = page.context().browser()
