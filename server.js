@@ -105,6 +105,49 @@ function servePrecompressed(root) {
   }
 }
 
+// Request bodies are bounded before Remix reads them (it would buffer a form of any size): 64 KB for
+// participant pages (a long text answer is a few KB), 24 MB for staff pages (imports are up to 10 MB,
+// the import page explains that limit itself). Node's HTTP parser never reads past Content-Length, so
+// checking it bounds what is read. A body without a length (chunked) is refused: browsers always send
+// the length with a form. The 413 page is plain HTML in the language cookie's language (H10).
+const BODY_LIMITS = { participant: 64 * 1024, staff: 24 * 1024 * 1024 }
+const tooBigText = Object.fromEntries(
+  ['en', 'cy', 'ar'].map((lng) => {
+    try {
+      return [lng, JSON.parse(fs.readFileSync(`locales/${lng}/participant.json`, 'utf8')).tooBig]
+    } catch {
+      return [lng, undefined]
+    }
+  }),
+)
+function tooBigPage(req) {
+  let cookieLng
+  try {
+    // Remix's cookie format: base64 JSON, then a signature after a dot when signed.
+    const raw = /(?:^|;\s*)lng=([^;]+)/.exec(req.get('cookie') ?? '')?.[1]
+    if (raw) cookieLng = JSON.parse(Buffer.from(decodeURIComponent(raw).split('.')[0], 'base64').toString('utf8'))
+  } catch {
+    cookieLng = undefined
+  }
+  const lng = tooBigText[cookieLng] ? cookieLng : 'en'
+  const text = tooBigText[lng] ?? { title: 'Too much to send', body: 'What you sent was too big.', back: 'Go back' }
+  const escape = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c])
+  return `<!doctype html><html lang="${lng}" dir="${lng === 'ar' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(text.title)}</title></head><body><main><h1>${escape(text.title)}</h1><p>${escape(text.body)}</p><p><a href="${escape(req.path)}">${escape(text.back)}</a></p></main></body></html>`
+}
+app.use((req, res, next) => {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
+  const limit = req.path === '/staff' || req.path.startsWith('/staff/') ? BODY_LIMITS.staff : BODY_LIMITS.participant
+  const length = req.get('content-length')
+  const refuse = (status) => {
+    res.set('Connection', 'close')
+    res.status(status).type('html').send(tooBigPage(req))
+  }
+  if (length === undefined) return req.get('transfer-encoding') ? res.set('Connection', 'close').status(411).type('text/plain').send('Length Required') : next()
+  if (!/^\d+$/.test(length)) return res.status(400).type('text/plain').send('Bad Request')
+  if (Number(length) > limit) return refuse(413)
+  next()
+})
+
 const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build')
   : await import(path.resolve(buildDir, 'server/index.js'))

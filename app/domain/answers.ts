@@ -61,7 +61,8 @@ export function parseAnswer(question: SurveyQuestion, form: FormFields): ParsedA
   }
 }
 
-function firstField(question: SurveyQuestion): string {
+/** The field a page-wide error points at: the first control of the question. */
+export function firstField(question: SurveyQuestion): string {
   if (question.type === 'text') return fieldIds.text
   if (question.type === 'ranking') return fieldIds.rank(question.options[0]?.key ?? 'none')
   return fieldIds.choice(question)

@@ -6,6 +6,7 @@ import { safeRedirectPath } from '~/domain/safe-redirect'
 import { findConsultationBySlug } from '~/models/consultation.server'
 import { type DB, getDb } from '~/utils/db.server'
 import { readDisplayChoice, serializeDisplayChoice } from '~/utils/display-cookie.server'
+import { readForm } from '~/utils/form.server'
 
 /**
  * The settings for this request: the participant's choice, and for what they have not chosen,
@@ -28,7 +29,7 @@ export async function getRegister(request: Request): Promise<Register> {
 
 /** POST /display: one switch (symbols=on|off or easyRead=on|off), then back to the page. */
 export async function updateDisplay(request: Request): Promise<Response> {
-  const form = await request.formData()
+  const form = await readForm(request)
   const choice = applyDisplayForm(await readDisplayChoice(request), { symbols: form.get('symbols'), easyRead: form.get('easyRead') })
   return redirect(safeRedirectPath(form.get('redirectTo')), { headers: { 'Set-Cookie': await serializeDisplayChoice(choice) } })
 }

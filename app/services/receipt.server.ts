@@ -19,6 +19,7 @@ import { sha256 } from '~/utils/crypto.server'
 import { type DB, getDb } from '~/utils/db.server'
 import { getLocale } from '~/utils/i18n.server'
 import { type LookupAttempt, rateLimitBrowserId, receiptLookupLimiter, retryAfterSeconds } from '~/utils/rate-limit.server'
+import { readForm } from '~/utils/form.server'
 
 export type ReceiptError = 'required' | 'notFound' | 'tooMany'
 
@@ -88,7 +89,7 @@ export async function handleReceiptForm(db: DB, form: FormFields, locale: string
 
 /** The route's action: the form, this browser's rate-limit id, and headers that keep answers out of caches. */
 export async function submitReceiptForm(request: Request) {
-  const [form, locale, register, browser] = await Promise.all([request.formData(), getLocale(request), getRegister(request), rateLimitBrowserId(request)])
+  const [form, locale, register, browser] = await Promise.all([readForm(request), getLocale(request), getRegister(request), rateLimitBrowserId(request)])
   const outcome = await handleReceiptForm(getDb(), form, locale, receiptLookupLimiter().attempt(browser.id), register)
   const headers = new Headers({ 'Cache-Control': 'no-store' })
   if (browser.setCookie) headers.append('Set-Cookie', browser.setCookie)

@@ -90,3 +90,38 @@ export async function rateLimitBrowserId(request: Request): Promise<{ id: string
 export function retryAfterSeconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000))
 }
+
+// Participant pages (H10). Both limits are held only in memory and use no IP address.
+// - "savesPerResponse": saved question pages per response (the participant's cookie points at one
+//   response): 60 a minute. A child reads, thinks and answers; even tapping "Skip" as fast as they can
+//   they do not save a page a second for a whole minute. A script replaying one cookie is slowed down.
+// - "startsPerServer": new responses started on this server: 1,200 a minute (20 a second), enough for
+//   a whole school assembly pressing Start at once, while a flood of new responses cannot grow
+//   without bound. Continuing an unfinished response does not count (it starts nothing).
+export const PARTICIPANT_LIMITS = {
+  savesPerResponse: { limit: 60, windowMs: 60_000 },
+  startsPerServer: { limit: 1_200, windowMs: 60_000 },
+} satisfies Record<string, WindowRule>
+
+export interface ParticipantLimiter {
+  save(responseId: number | string, now?: number): TakeResult
+  start(now?: number): TakeResult
+}
+
+export function createParticipantLimiter(limits: { savesPerResponse: WindowRule; startsPerServer: WindowRule } = PARTICIPANT_LIMITS): ParticipantLimiter {
+  const saves = new FixedWindowCounter(limits.savesPerResponse, 50_000)
+  const starts = new FixedWindowCounter(limits.startsPerServer, 1)
+  return {
+    save: (responseId, now = Date.now()) => saves.take(String(responseId), now),
+    start: (now = Date.now()) => starts.take('start', now),
+  }
+}
+
+declare global {
+  var __participantLimiter: ParticipantLimiter | undefined
+}
+
+export function participantLimiter(): ParticipantLimiter {
+  globalThis.__participantLimiter ??= createParticipantLimiter()
+  return globalThis.__participantLimiter
+}

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -10,6 +10,12 @@ import { loadQuestionPage, submitQuestionPage } from '~/services/question-page.s
 // GOV.UK pattern: a refused page's title starts with "Error:". Without JavaScript the action and the
 // loader share one request, so the loader knows; with JavaScript the page sets the title itself.
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? (data.refused ? data.errorTitle : data.documentTitle) : '' }]
+
+// A save refused by the rate limit (429) says when to try again (H10).
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After')
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers()
+}
 
 export const loader = ({ request, params, context }: LoaderFunctionArgs) => loadQuestionPage(request, params.slug, params.position, context.formRefused === true)
 export async function action({ request, params, context }: ActionFunctionArgs) {

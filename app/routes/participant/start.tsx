@@ -1,5 +1,5 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EasyReadNotice } from '~/components/easy-read-notice'
 import { registerFor } from '~/domain/display'
@@ -8,6 +8,7 @@ import { commitParticipantSession, getParticipantSession, resumePoint, startResp
 import { loadSurvey, requireConsultation } from '~/services/survey.server'
 import { getDb } from '~/utils/db.server'
 import { getLocale } from '~/utils/i18n.server'
+import { participantLimiter, retryAfterSeconds } from '~/utils/rate-limit.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? '' }]
 
@@ -38,16 +39,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // An unfinished response on this device carries on at its first unanswered question, answers kept.
   const resume = await resumePoint(db, session, consultation.id, survey)
   const position = resume ? resume.position : 1
-  if (!resume) await startResponse(db, session, consultation.id, locale)
+  if (!resume) {
+    // Very many starts on this server in one minute: ask to wait (a kind message, no response made).
+    const allowed = participantLimiter().start()
+    if (!allowed.allowed) {
+      const seconds = retryAfterSeconds(allowed.retryAfterMs)
+      return data({ busy: { seconds } }, { status: 429, headers: { 'Retry-After': String(seconds) } })
+    }
+    await startResponse(db, session, consultation.id, locale)
+  }
   return redirect(`/c/${consultation.slug}/q/${position}`, { headers: { 'Set-Cookie': await commitParticipantSession(session) } })
 }
 
 export default function Start() {
   const data = useLoaderData<typeof loader>()
+  const busy = useActionData<typeof action>()?.busy
   const { t } = useTranslation('participant')
   return (
     <div className="stack">
       <h1>{data.title}</h1>
+      {busy ? (
+        <div className="notice" role="alert">
+          <h2>{t('busy.title')}</h2>
+          <p>{t('busy.body')}</p>
+        </div>
+      ) : null}
       {data.description ? <p className="lead">{data.description}</p> : null}
       {data.resume ? (
         <section className="resume-panel" aria-labelledby="resume-title">

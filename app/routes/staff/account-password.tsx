@@ -10,6 +10,7 @@ import { changePassword, requireStaffUser, sessionUser, signInUrl } from '~/serv
 import { getDb } from '~/utils/db.server'
 import { getT } from '~/utils/i18n.server'
 import { redirect } from '@remix-run/node'
+import { readForm } from '~/utils/form.server'
 
 /** Any signed-in staff user, for their own account only. */
 export const access: RouteAccess = 'signedIn'
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb()
   const signedIn = await sessionUser(db, request)
   if (!signedIn) throw redirect(signInUrl(request))
-  const form = await request.formData()
+  const form = await readForm(request)
   const headers = { 'Cache-Control': 'no-store' }
   const parsed = passwordChangeSchema.safeParse(Object.fromEntries(fields.map((f) => [f, form.get(f)])))
   if (!parsed.success) return data<ActionResult>({ done: false, fields: fieldErrors(parsed.error, fields) }, { status: 400, headers })

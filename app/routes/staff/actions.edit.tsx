@@ -12,6 +12,7 @@ import type { RouteAccess } from '~/domain/permissions'
 import { actionFormValues, loadActions, submitActionForm } from '~/services/actions.server'
 import { requireStaffConsultation } from '~/services/findings.server'
 import { getT } from '~/utils/i18n.server'
+import { readForm } from '~/utils/form.server'
 
 export const access: RouteAccess = 'plans:manage'
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, user, consultation } = await requireStaffConsultation(request, params.slug, 'plans:manage')
-  const result = await submitActionForm(db, consultation, params.actionId === 'new' ? null : (params.actionId ?? null), await request.formData(), user.id)
+  const result = await submitActionForm(db, consultation, params.actionId === 'new' ? null : (params.actionId ?? null), await readForm(request), user.id)
   if (result.ok) return redirect(`/staff/consultations/${consultation.slug}/actions?done=${'deleted' in result ? 'deleted' : 'saved'}`)
   return data(result, { status: 400 })
 }

@@ -23,6 +23,7 @@ import { importAggregatesCsv, importResponsesCsv, importsOverview, MAX_ERRORS_SH
 import { loadSurvey, requireConsultation } from '~/services/survey.server'
 import { getDb } from '~/utils/db.server'
 import { getT } from '~/utils/i18n.server'
+import { readForm } from '~/utils/form.server'
 
 export const access: RouteAccess = 'responses:import'
 
@@ -53,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   // Deleting an import is a small urlencoded form
   if (which === 'delete') {
-    const form = await request.formData()
+    const form = await readForm(request)
     const id = String(form.get('importId') ?? '')
     const kind = form.get('kind') === 'aggregates' ? 'aggregates' : 'responses'
     const removed = kind === 'aggregates' ? await removeAggregateImport(db, consultation, id) : await removeResponseImport(db, consultation, id)

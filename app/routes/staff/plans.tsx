@@ -10,6 +10,7 @@ import { requirePermission } from '~/services/auth.server'
 import { listAllPlans, listOrganisations, submitPlanForm } from '~/services/plans.server'
 import { getDb } from '~/utils/db.server'
 import { getT } from '~/utils/i18n.server'
+import { readForm } from '~/utils/form.server'
 
 export const access: RouteAccess = 'plans:manage'
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'plans:manage')
-  const result = await submitPlanForm(getDb(), await request.formData(), user.id)
+  const result = await submitPlanForm(getDb(), await readForm(request), user.id)
   if (result.ok) return redirect(`/staff/plans/${encodeURIComponent(result.planId)}?imported=1`)
   return data(result, { status: 400 })
 }

@@ -10,6 +10,7 @@ import { checkCredentials, getStaffUser, STAFF_HOME_PATH, startSession } from '~
 import { getDb } from '~/utils/db.server'
 import { getT } from '~/utils/i18n.server'
 import { retryAfterSeconds } from '~/utils/rate-limit.server'
+import { readForm } from '~/utils/form.server'
 
 /** Anyone may open the sign-in page. */
 export const access: RouteAccess = 'public'
@@ -33,7 +34,7 @@ type SignInError = 'invalid' | 'tooMany'
 type ActionResult = { email: string; fields: Partial<Record<'email' | 'password', string>>; error: SignInError | null; retryAfterMinutes?: number }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const redirectTo = backTo(form.get('redirectTo'))
   const typedEmail = typeof form.get('email') === 'string' ? String(form.get('email')).slice(0, EMAIL_MAX_LENGTH) : ''
   const headers = { 'Cache-Control': 'no-store' }

@@ -12,6 +12,7 @@ import { requireStaffConsultation } from '~/services/findings.server'
 import { loadThemeMapping, saveThemeMapping } from '~/services/plans.server'
 import { loadSurvey } from '~/services/survey.server'
 import { getT } from '~/utils/i18n.server'
+import { readForm } from '~/utils/form.server'
 
 export const access: RouteAccess = 'plans:manage'
 
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const url = new URL(request.url)
   const planId = url.searchParams.get('plan') ?? ''
   const themeKey = url.searchParams.get('theme') ?? ''
-  const result = await saveThemeMapping(db, consultation, planId, themeKey, await request.formData(), user.id)
+  const result = await saveThemeMapping(db, consultation, planId, themeKey, await readForm(request), user.id)
   if (!result.ok) return data(result, { status: 400 })
   return redirect(`/staff/consultations/${consultation.slug}/themes/map?plan=${encodeURIComponent(planId)}&theme=${encodeURIComponent(themeKey)}&saved=1`)
 }

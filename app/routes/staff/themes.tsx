@@ -11,6 +11,7 @@ import type { RouteAccess } from '~/domain/permissions'
 import { requireStaffConsultation } from '~/services/findings.server'
 import { loadThemesPage, submitThemesForm } from '~/services/themes.server'
 import { getT } from '~/utils/i18n.server'
+import { readForm } from '~/utils/form.server'
 
 export const access: RouteAccess = 'plans:manage'
 
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, user, consultation } = await requireStaffConsultation(request, params.slug, 'plans:manage')
-  const result = await submitThemesForm(db, consultation, await request.formData(), user.id)
+  const result = await submitThemesForm(db, consultation, await readForm(request), user.id)
   if (result.ok) return redirect(`/staff/consultations/${consultation.slug}/themes?done=${result.message.split('.')[1]}`)
   return data(result, { status: 400 })
 }
