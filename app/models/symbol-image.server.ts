@@ -43,3 +43,41 @@ export async function listSymbolAttributions(db: DB): Promise<Array<{ licence: s
     .execute()
   return rows.map((r) => ({ licence: r.licence, attribution: r.attribution, symbols: Number(r.symbols) }))
 }
+
+export interface SymbolImageSummary {
+  id: string
+  organisationId: string
+  organisation: string
+  name: string
+  licence: string
+  attribution: string | null
+  createdAt: string
+}
+
+/** Every uploaded symbol without its image bytes, newest first (for the staff library and search). */
+export async function listSymbolImages(db: DB): Promise<SymbolImageSummary[]> {
+  const rows = await db
+    .selectFrom('symbol_image')
+    .innerJoin('organisation', 'organisation.id', 'symbol_image.organisation_id')
+    .select([
+      'symbol_image.id',
+      'symbol_image.organisation_id',
+      'organisation.name as organisation',
+      'symbol_image.name',
+      'symbol_image.licence',
+      'symbol_image.attribution',
+      'symbol_image.created_at',
+    ])
+    .orderBy('symbol_image.created_at', 'desc')
+    .orderBy('symbol_image.id')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    organisationId: r.organisation_id,
+    organisation: r.organisation,
+    name: r.name,
+    licence: r.licence,
+    attribution: r.attribution,
+    createdAt: r.created_at,
+  }))
+}

@@ -9,7 +9,24 @@ import sharp from 'sharp'
 import { stripPngAncillaryChunks } from '~/domain/image-chunks'
 import { isOpenmojiHexcode, isUploadId, parseSymbolFile, parseSymbolSize, type SymbolFormat, type SymbolSize } from '~/domain/symbol-reference'
 import { rankSymbols, type SymbolEntry, type SymbolMatch } from '~/domain/symbol-search'
-import { findSymbolImageBytes, insertSymbolImage, listSymbolAttributions } from '~/models/symbol-image.server'
+import {
+  type AcceptedFormat,
+  checkImageHeader,
+  checkSymbolFile,
+  type FileRefusal,
+  matchUploadedSymbols,
+  MAX_SYMBOL_PIXELS,
+  pageOf,
+  parseSymbolFields,
+  sniffImageType,
+  splitNameAndKeywords,
+  type SymbolField,
+  type SymbolFieldValues,
+  type SymbolUploadError,
+} from '~/domain/symbol-upload'
+import { findSymbolImageBytes, insertSymbolImage, listSymbolAttributions, listSymbolImages } from '~/models/symbol-image.server'
+import { recordAudit } from '~/services/audit.server'
+import { listOrganisations } from '~/services/plans.server'
 import type { DB } from '~/utils/db.server'
 
 // ---- The OpenMoji package ------------------------------------------------------------------------
@@ -176,29 +193,62 @@ export async function renderUploadedSymbol(db: DB, id: string, size: SymbolSize,
   })
 }
 
-// ---- Organisations' uploads (the upload form comes with the staff issue) -----------------------
+// ---- Organisations' uploads --------------------------------------------------------------------
 
 export const SYMBOL_MASTER_SIZE = 512
-const MAX_INPUT_PIXELS = 4096 * 4096
+
+export type PreparedSymbolImage = { ok: true; master: Uint8Array; format: AcceptedFormat } | { ok: false; reason: FileRefusal }
 
 /**
- * Checks an uploaded file by its content (not its name), and makes the stored master: turned
- * upright, fitted into a transparent 512 × 512 square, re-encoded as PNG without any metadata.
- * Throws when the file is not an image sharp can read.
+ * Checks an uploaded file by its content (never its name or the type the browser sent) and makes
+ * the stored master: turned upright, fitted into a transparent 512 × 512 square, re-encoded as PNG
+ * without any metadata (EXIF, GPS, XMP, ICC, text). In order: size and first bytes (SVG is refused:
+ * it can hold scripts and links to other files); then the header, read without decoding, so a
+ * "pixel bomb" is refused before any memory is spent on its pixels; then the decode itself, with
+ * sharp's own pixel limit as a second guard.
  */
+export async function prepareSymbolImage(input: Uint8Array | null): Promise<PreparedSymbolImage> {
+  const early = checkSymbolFile(input)
+  if (early || !input) return { ok: false, reason: early ?? 'noFile' }
+  const sniffed = sniffImageType(input)
+  const options: sharp.SharpOptions = { limitInputPixels: MAX_SYMBOL_PIXELS, failOn: 'error', pages: 1 }
+  let header: sharp.Metadata
+  try {
+    header = await sharp(input, options).metadata()
+  } catch (error) {
+    return { ok: false, reason: isPixelLimit(error) ? 'tooManyPixels' : 'damaged' }
+  }
+  const refusal = checkImageHeader(header, sniffed)
+  if (refusal) return { ok: false, reason: refusal }
+  try {
+    const png = await sharp(input, options)
+      .rotate()
+      .resize(SYMBOL_MASTER_SIZE, SYMBOL_MASTER_SIZE, { fit: 'contain', background: TRANSPARENT })
+      .png({ compressionLevel: 9 })
+      .toBuffer()
+    return { ok: true, master: stripPngAncillaryChunks(png), format: header.format as AcceptedFormat }
+  } catch (error) {
+    return { ok: false, reason: isPixelLimit(error) ? 'tooManyPixels' : 'damaged' }
+  }
+}
+
+/** sharp's refusal of an image with more pixels than limitInputPixels ("Input image exceeds pixel limit"). */
+function isPixelLimit(error: unknown): boolean {
+  return error instanceof Error && /pixel limit/i.test(error.message)
+}
+
+/** As prepareSymbolImage, but throws when the file is refused. */
 export async function normaliseSymbolImage(input: Uint8Array): Promise<Uint8Array> {
-  const image = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
-  const meta = await image.metadata()
-  if (!meta.format || !['png', 'jpeg', 'webp', 'gif', 'svg'].includes(meta.format)) throw new Error('Not a supported image')
-  const png = await image
-    .rotate()
-    .resize(SYMBOL_MASTER_SIZE, SYMBOL_MASTER_SIZE, { fit: 'contain', background: TRANSPARENT })
-    .png({ compressionLevel: 9 })
-    .toBuffer()
-  return stripPngAncillaryChunks(png)
+  const prepared = await prepareSymbolImage(input)
+  if (!prepared.ok) throw new Error(`Symbol image refused: ${prepared.reason}`)
+  return prepared.master
 }
 
 export async function addSymbolImage(db: DB, symbol: { organisationId: string; name: string; licence: string; attribution: string | null; file: Uint8Array }): Promise<string> {
+  return storeSymbolImage(db, { ...symbol, master: await normaliseSymbolImage(symbol.file) })
+}
+
+async function storeSymbolImage(db: DB, symbol: { organisationId: string; name: string; licence: string; attribution: string | null; master: Uint8Array }): Promise<string> {
   const id = crypto.randomBytes(12).toString('base64url')
   await insertSymbolImage(db, {
     id,
@@ -206,10 +256,100 @@ export async function addSymbolImage(db: DB, symbol: { organisationId: string; n
     name: symbol.name,
     licence: symbol.licence,
     attribution: symbol.attribution,
-    image: await normaliseSymbolImage(symbol.file),
+    image: symbol.master,
     createdAt: new Date().toISOString(),
   })
   return id
+}
+
+export interface SymbolUpload {
+  /** Chosen on the form when there is more than one organisation; otherwise the only one */
+  organisationId: string | null
+  fields: SymbolFieldValues
+  /** The file's bytes; null when no file was chosen */
+  file: Uint8Array | null
+  /** The file's name as sent (only for the audit log) */
+  filename: string | null
+  userId: string
+}
+
+export type SymbolUploadResult = { ok: true; id: string } | { ok: false; errors: SymbolUploadError[] }
+
+/**
+ * The staff upload: checks the fields and the file (every problem at once), stores the symbol and
+ * records it in the audit log. A refused file is recorded too, with the reason (never its bytes).
+ */
+export async function uploadSymbol(db: DB, upload: SymbolUpload): Promise<SymbolUploadResult> {
+  const errors: SymbolUploadError[] = []
+  const organisations = await listOrganisations(db)
+  const organisationId = organisations.length === 1 ? organisations[0].id : upload.organisationId
+  if (!organisationId || !organisations.some((o) => o.id === organisationId)) errors.push({ field: 'organisation', code: 'organisationRequired' })
+  const fields = parseSymbolFields(upload.fields)
+  if (!fields.ok) errors.push(...fields.errors)
+  const image = await prepareSymbolImage(upload.file)
+  if (!image.ok) errors.push({ field: 'file', code: image.reason })
+  const filename = upload.filename?.slice(0, 200) ?? null
+  if (!image.ok || !fields.ok || errors.length || !organisationId) {
+    if (!image.ok && image.reason !== 'noFile') {
+      await recordAudit(db, {
+        userId: upload.userId,
+        action: 'symbols.upload-refused',
+        subject: 'symbol_image',
+        details: { filename, bytes: upload.file?.length ?? 0, reason: image.reason },
+      })
+    }
+    const order: SymbolField[] = ['organisation', 'file', 'name', 'licence', 'attribution']
+    return { ok: false, errors: errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field)) }
+  }
+  const id = await storeSymbolImage(db, { organisationId, ...fields.fields, master: image.master })
+  await recordAudit(db, {
+    userId: upload.userId,
+    action: 'symbols.upload',
+    subject: `symbol_image:${id}`,
+    details: { filename, bytes: upload.file?.length ?? 0, format: image.format, name: fields.fields.name, licence: fields.fields.licence },
+  })
+  return { ok: true, id }
+}
+
+export interface LibraryItem {
+  reference: string
+  kind: 'openmoji' | 'upload'
+  name: string
+  keywords: string[]
+  licence: string | null
+  attribution: string | null
+}
+
+/**
+ * The staff library: a keyword search over the organisation's uploads and OpenMoji (uploads first,
+ * as upload:<id> references), one page of it, and every upload with its licence.
+ */
+export async function loadSymbolLibrary(db: DB, query: string, requestedPage: string | null) {
+  const uploads = await listSymbolImages(db)
+  const q = query.trim().slice(0, 100)
+  const toItem = (u: (typeof uploads)[number]): LibraryItem => ({
+    reference: `upload:${u.id}`,
+    kind: 'upload',
+    ...splitNameAndKeywords(u.name),
+    licence: u.licence,
+    attribution: u.attribution,
+  })
+  const matches: LibraryItem[] = q
+    ? [
+        ...matchUploadedSymbols(uploads, q).map(toItem),
+        ...(await searchSymbols(q, 5000)).map((m) => ({ reference: m.reference, kind: 'openmoji' as const, name: m.annotation, keywords: [], licence: null, attribution: null })),
+      ]
+    : []
+  const paging = pageOf(matches.length, requestedPage)
+  return {
+    query: q,
+    total: matches.length,
+    page: paging.page,
+    pages: paging.pages,
+    results: matches.slice(paging.start, paging.end),
+    uploads: uploads.map((u) => ({ ...toItem(u), organisation: u.organisation, createdAt: u.createdAt })),
+    organisations: await listOrganisations(db),
+  }
 }
 
 // ---- HTTP responses for the image routes -----------------------------------------------------------
