@@ -1,12 +1,15 @@
 // Loading and submitting one question page of a participant's journey.
 import { data, redirect } from '@remix-run/node'
-import { type Answer, type FieldError, parseAnswer } from '~/domain/answers'
+import { type Answer, type FieldError, firstField, parseAnswer } from '~/domain/answers'
 import { parsePosition } from '~/domain/progress'
 import { commitParticipantSession, currentResponse, finishResponse, getParticipantSession, saveAnswer, savedAnswers } from '~/services/participation.server'
 import { getDisplay, getRegister } from '~/services/display.server'
+import { pageAfterAnswer, screenAnswer, screenResponse } from '~/services/safeguarding.server'
 import { loadSurvey, requireConsultation } from '~/services/survey.server'
 import { getDb } from '~/utils/db.server'
 import { getLocale, getT } from '~/utils/i18n.server'
+import { participantLimiter, retryAfterSeconds } from '~/utils/rate-limit.server'
+import { readForm } from '~/utils/form.server'
 
 async function resolvePage(request: Request, slug: string | undefined, rawPosition: string | undefined) {
   const db = getDb()
@@ -47,11 +50,21 @@ export type QuestionActionData = { errors: FieldError[]; draft: Answer | null }
 
 export async function submitQuestionPage(request: Request, slug?: string, rawPosition?: string) {
   const { db, consultation, survey, position, question, session, response } = await resolvePage(request, slug, rawPosition)
-  const parsed = parseAnswer(question, await request.formData())
+  const parsed = parseAnswer(question, await readForm(request))
+  // Too many saves for this response in a minute: nothing is saved, what was typed is shown again.
+  const allowed = participantLimiter().save(response.id)
+  if (!allowed.allowed) {
+    const seconds = retryAfterSeconds(allowed.retryAfterMs)
+    const errors = [{ field: firstField(question), messageKey: 'errors.slowDown', values: { seconds } }]
+    return data<QuestionActionData>({ errors, draft: parsed.ok ? parsed.answer : parsed.draft }, { status: 429, headers: { 'Retry-After': String(seconds) } })
+  }
   if (!parsed.ok) return data<QuestionActionData>({ errors: parsed.errors, draft: parsed.draft }, { status: 400 })
   await saveAnswer(db, response.id, question, parsed.answer)
-  if (position < survey.questions.length) return redirect(`/c/${consultation.slug}/q/${position + 1}`)
+  // Safeguarding: a worrying free-text answer is saved as usual, and a support page comes before the next one.
+  const flagged = await screenAnswer(db, consultation.id, response.id, question, parsed.answer)
+  if (position < survey.questions.length) return redirect(pageAfterAnswer(consultation.slug, position + 1, flagged))
   const display = await getDisplay(request, consultation.slug, db)
+  await screenResponse(db, consultation.id, response.id)
   await finishResponse(db, session, consultation.id, response.id, { locale: await getLocale(request), symbols: display.symbols, easyRead: display.easyRead })
-  return redirect(`/c/${consultation.slug}/thanks`, { headers: { 'Set-Cookie': await commitParticipantSession(session) } })
+  return redirect(pageAfterAnswer(consultation.slug, 'thanks', flagged), { headers: { 'Set-Cookie': await commitParticipantSession(session) } })
 }
