@@ -17,6 +17,8 @@ export default [
   route('c/:slug', 'routes/participant/start.tsx'),
   route('c/:slug/q/:position', 'routes/participant/question.tsx'),
   route('c/:slug/thanks', 'routes/participant/thanks.tsx'),
+  // Straight after a free-text answer that matched the safeguarding lists: kind words, Childline, carry on.
+  route('c/:slug/support', 'routes/participant/support.tsx'),
   // You said, we did: top findings and the actions taken (linked from the thank-you and receipt pages).
   route('c/:slug/you-said-we-did', 'routes/participant/you-said-we-did.tsx'),
   // See or take back your answers with the receipt code (the code is only ever POSTed, never in a URL).
@@ -31,6 +33,15 @@ export default [
     route('sign-out', 'routes/staff/sign-out.tsx'),
     route('account/password', 'routes/staff/account-password.tsx'),
     route('audit', 'routes/staff/audit.tsx'),
+    // The consultation builder (H7): list, create, import a survey file, settings (edit, open/close, duplicate),
+    // the survey file download, and the join link with its QR code.
+    route('consultations', 'routes/staff/consultations.tsx'),
+    route('consultations/new', 'routes/staff/consultations.new.tsx'),
+    route('consultations/new-from-file', 'routes/staff/consultations.import.tsx'),
+    route('consultations/:slug/settings', 'routes/staff/consultations.settings.tsx'),
+    route('consultations/:slug/definition.json', 'routes/staff/definition.json.ts'),
+    route('consultations/:slug/share', 'routes/staff/share.tsx'),
+    route('consultations/:slug/qr.svg', 'routes/staff/qr.svg.ts'),
     route('consultations/:slug/results', 'routes/staff/results.tsx'),
     // Exports and imports (H5): a page listing the downloads, each download its own resource route
     // (raw data needs responses:raw and is audited; summaries need results:export), the printable report, imports.
@@ -48,6 +59,12 @@ export default [
     route('consultations/:slug/actions/:actionId', 'routes/staff/actions.edit.tsx'),
     route('consultations/:slug/findings', 'routes/staff/findings.tsx'),
     route('consultations/:slug/participation', 'routes/staff/participation.tsx'),
+    // Safeguarding (issue 5): the flag queue, one flag, the word lists. The safeguarding role only; every view audited.
+    route('safeguarding', 'routes/staff/safeguarding.tsx'),
+    route('safeguarding/phrases', 'routes/staff/safeguarding.phrases.tsx'),
+    route('safeguarding/:flagId', 'routes/staff/safeguarding.flag.tsx'),
+    // The symbol library (issue 4): search OpenMoji and the organisation's uploads; upload new symbols.
+    route('symbols', 'routes/staff/symbols.tsx'),
   ]),
 
   route('*', 'routes/not-found.tsx'),

@@ -19,6 +19,8 @@ export interface ConsultationTable {
   lawful_basis: string
   retention_days: number
   symbol_mode_default: number
+  /** JSON array of age-band keys the consultation is for (migration 2026-11-30T1400) */
+  audience: Generated<string>
   created_at: string
   updated_at: string
 }
@@ -237,6 +239,45 @@ export interface AggregateCountTable {
   stated_total: number
 }
 
+/** A phrase a safeguarding lead added to the shipped lists (app/domain/safeguarding.ts). */
+export interface SafeguardingPhraseTable {
+  id: string
+  locale: string
+  category: string
+  phrase: string
+  added_by: string | null
+  created_at: string
+}
+
+/** A free-text answer that matched the safeguarding lists: a reference to it, never a copy of the text. */
+export interface SafeguardingFlagTable {
+  id: Generated<number>
+  consultation_id: string
+  /** No foreign key: the flag stays when a response is withdrawn */
+  response_id: number
+  question_id: string
+  /** JSON list of categories */
+  categories: string
+  /** JSON list of the list phrases that matched ({ locale, category, phrase }) */
+  phrases: string
+  /** sha-256 of the answer text when flagged */
+  text_hash: string
+  status: 'new' | 'reviewed' | 'action_taken' | 'no_action_needed'
+  created_at: string
+  updated_at: string
+}
+
+/** A status change of a flag, with the safeguarding lead's note. */
+export interface SafeguardingNoteTable {
+  id: Generated<number>
+  flag_id: number
+  user_id: string
+  status_from: string
+  status_to: string
+  note: string
+  created_at: string
+}
+
 export interface Database {
   organisation: OrganisationTable
   consultation: ConsultationTable
@@ -260,6 +301,9 @@ export interface Database {
   staff_role: StaffRoleTable
   staff_session: StaffSessionTable
   audit_event: AuditEventTable
+  safeguarding_phrase: SafeguardingPhraseTable
+  safeguarding_flag: SafeguardingFlagTable
+  safeguarding_note: SafeguardingNoteTable
 }
 
 export type ConsultationRow = Selectable<ConsultationTable>

@@ -2,7 +2,7 @@
 export const supportedLocales = ['en', 'cy', 'ar'] as const
 export type Locale = (typeof supportedLocales)[number]
 export const defaultLocale: Locale = 'en'
-export const namespaces = ['common', 'participant', 'staff', 'receipt', 'display', 'questions', 'auth', 'analysis', 'exports', 'findings'] as const
+export const namespaces = ['common', 'participant', 'staff', 'receipt', 'display', 'questions', 'auth', 'analysis', 'exports', 'findings', 'symbols', 'safeguarding', 'builder'] as const
 export const rtlLocales: readonly string[] = ['ar', 'ur', 'he', 'fa']
 
 /** Each language's own name, shown in the language switch. */
@@ -16,7 +16,10 @@ export type Namespace = (typeof namespaces)[number]
  * ones read on old phones, so they get a small set; anything else gets every namespace.
  */
 export const participantNamespaces: readonly Namespace[] = ['common', 'participant', 'questions', 'display', 'receipt']
+/** The support page after a worrying answer (app/routes/participant/support.tsx) also needs its own strings. */
+export const supportPageNamespaces: readonly Namespace[] = [...participantNamespaces, 'safeguarding']
 export function namespacesForPath(pathname: string): readonly Namespace[] {
+  if (/^\/c\/[^/]+\/support\/?$/.test(pathname)) return supportPageNamespaces
   const participant = pathname === '/' || /^\/(c|receipt|symbols)(\/|$)/.test(pathname)
   return participant ? participantNamespaces : namespaces
 }

@@ -6,6 +6,8 @@ import * as m20261130T1000 from './2026-11-30T1000-accounts-and-audit'
 import * as m20261130T1100 from './2026-11-30T1100-themes-plans-actions'
 import * as m20261130T1200 from './2026-11-30T1200-aggregate-imports'
 import * as m20261130T1300 from './2026-11-30T1300-analysis-indexes'
+import * as m20261130T1400 from './2026-11-30T1400-consultation-settings'
+import * as m20261130T1500 from './2026-11-30T1500-safeguarding'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T0800-initial': m20261122T0800,
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1100-themes-plans-actions': m20261130T1100,
   '2026-11-30T1200-aggregate-imports': m20261130T1200,
   '2026-11-30T1300-analysis-indexes': m20261130T1300,
+  '2026-11-30T1400-consultation-settings': m20261130T1400,
+  '2026-11-30T1500-safeguarding': m20261130T1500,
 }

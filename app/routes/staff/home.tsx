@@ -23,12 +23,17 @@ export const consultationPages = [
   { page: 'exports', permission: 'results:export' },
   { page: 'report', permission: 'results:export' },
   { page: 'imports', permission: 'responses:import' },
+  { page: 'settings', permission: 'consultations:manage' },
+  { page: 'share', permission: 'consultations:manage' },
 ] as const satisfies ReadonlyArray<{ page: string; permission: Permission }>
 
 /** Pages that are not about one consultation. */
 export const otherPages = [
+  { href: '/staff/consultations', label: 'builder', permission: 'consultations:manage' },
   { href: '/staff/plans', label: 'plans', permission: 'plans:manage' },
   { href: '/staff/audit', label: 'auditLog', permission: 'audit:view' },
+  { href: '/staff/safeguarding', label: 'safeguarding', permission: 'safeguarding:handle' },
+  { href: '/staff/symbols', label: 'symbols', permission: 'consultations:manage' },
 ] as const satisfies ReadonlyArray<{ href: string; label: string; permission: Permission }>
 
 export async function loader({ request }: LoaderFunctionArgs) {
