@@ -1,7 +1,7 @@
-import { sql } from 'kysely'
+import { pingDatabase } from '~/models/health.server'
 import { getDb } from '~/utils/db.server'
 
 export async function loader() {
-  await sql`select 1`.execute(getDb())
+  await pingDatabase(getDb())
   return new Response('ok', { headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' } })
 }

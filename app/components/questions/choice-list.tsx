@@ -1,5 +1,5 @@
 import type { Answer } from '~/domain/answers'
-import type { SurveyQuestion } from '~/domain/survey'
+import type { SurveyOption, SurveyQuestion } from '~/domain/survey'
 import { ReadAloud } from '../read-aloud'
 import { Sentences } from '../sentences'
 import { SymbolImage } from '../symbol'
@@ -15,20 +15,30 @@ export function ChoiceList({ question, answer }: { question: SurveyQuestion; ans
   return (
     <div className="choices">
       {question.options.map((option) => (
-        <div className="choice-row" key={option.key}>
-          <div className="choice">
-            <input type={type} id={`answer-${option.key}`} name="answer" value={option.key} defaultChecked={chosen.includes(option.key)} className="choice__input" />
-            <label htmlFor={`answer-${option.key}`} className="choice__label">
-              <SymbolImage symbol={option.symbol} />
-              <span className="choice__text" lang={option.lang}>
-                <Sentences text={option.label} />
-              </span>
-            </label>
-          </div>
-          {/* Beside the card, never inside the label: a control inside a label is not allowed. */}
-          <ReadAloud kind="option" text={option.label} />
-        </div>
+        <ChoiceCard key={option.key} option={option} type={type} checked={chosen.includes(option.key)} />
       ))}
+    </div>
+  )
+}
+
+/**
+ * One option as a large card: the input and its label (symbol, words in their own language where
+ * they fell back), and the read-aloud button beside the card, never inside the label (a control
+ * inside a label is not allowed).
+ */
+export function ChoiceCard({ option, type, checked }: { option: SurveyOption; type: 'radio' | 'checkbox'; checked: boolean }) {
+  return (
+    <div className="choice-row">
+      <div className="choice">
+        <input type={type} id={`answer-${option.key}`} name="answer" value={option.key} defaultChecked={checked} className="choice__input" />
+        <label htmlFor={`answer-${option.key}`} className="choice__label">
+          <SymbolImage symbol={option.symbol} />
+          <span className="choice__text" lang={option.lang}>
+            <Sentences text={option.label} />
+          </span>
+        </label>
+      </div>
+      <ReadAloud kind="option" text={option.label} />
     </div>
   )
 }

@@ -4,9 +4,7 @@ import { type Answer, fieldIds } from '~/domain/answers'
 import { SELF_DESCRIBE_MAX_LENGTH, SELF_DESCRIBE_OPTION } from '~/domain/demographics'
 import type { SurveyQuestion } from '~/domain/survey'
 import { FieldError } from '../error-summary'
-import { ReadAloud } from '../read-aloud'
-import { SymbolImage } from '../symbol'
-import { chosenKeys } from './choice-list'
+import { ChoiceCard, chosenKeys } from './choice-list'
 
 /**
  * A question about the participant (age band, gender, area, in care…): one choice, always
@@ -25,17 +23,7 @@ export function DemographicQuestion({ question, answer, errors }: { question: Ex
     <div className="choices">
       {question.options.map((option) => (
         <Fragment key={option.key}>
-          <div className="choice-row">
-            <div className="choice">
-              <input type="radio" id={`answer-${option.key}`} name="answer" value={option.key} defaultChecked={chosen.includes(option.key)} className="choice__input" />
-              <label htmlFor={`answer-${option.key}`} className="choice__label">
-                <SymbolImage symbol={option.symbol} />
-                <span className="choice__text">{option.label}</span>
-              </label>
-            </div>
-            {/* Beside the card, never inside the label (as in choice-list.tsx). */}
-            <ReadAloud kind="option" text={option.label} />
-          </div>
+          <ChoiceCard option={option} type="radio" checked={chosen.includes(option.key)} />
           {option.key === SELF_DESCRIBE_OPTION ? (
             <div className={`choice-other${boxError ? ' field--error' : ''}`}>
               <label htmlFor={fieldIds.selfDescribe} className="choice-other__label">
