@@ -214,6 +214,9 @@ test.describe('ranking with JavaScript, keyboard only, at 390 × 844', () => {
     await openRankingQuestion(page)
     const w = widget(page)
     for (const key of optionKeys(RANKING)) await w.button(r('addName', { label: label(key) })).click()
+    // Wait until the last card (and its buttons) is drawn before measuring.
+    await expectOrder(w.placed, optionKeys(RANKING))
+    await expect(w.placed.locator('button, .ranking-js__grip')).toHaveCount(5 * 5)
     const sizes = await w.placed.locator('button, .ranking-js__grip').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((b) => [b.width, b.height]))
     expect(sizes.length).toBe(5 * 5) // Listen (read aloud), Up, Down, Remove and the handle for each of 5
     for (const [width, height] of sizes) {
