@@ -8,9 +8,12 @@ import { createI18n } from './i18n/i18n'
 import { getEnv } from './utils/env.server'
 import { getLocale } from './utils/i18n.server'
 import { NonceProvider } from './utils/nonce'
+import { startRetentionSchedule } from './services/retention.server'
 
 // Fail at boot, naming the bad variable, rather than on the first request that needs it.
 getEnv()
+// Delete responses past their consultation's retention period: a minute after start, then every six hours.
+startRetentionSchedule()
 
 const ABORT_DELAY = 5_000
 export const streamTimeout = ABORT_DELAY

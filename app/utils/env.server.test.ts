@@ -19,4 +19,9 @@ describe('parseEnv', () => {
     expect(parseEnv({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', SESSION_SECRET: 'x'.repeat(32) }).DATABASE_URL).toMatch(/^postgres/)
     expect(parseEnv({ DATABASE_URL: '', SESSION_SECRET: 'x'.repeat(32) }).DATABASE_URL).toBe('file:./data/app.db')
   })
+  it('purges responses past retention unless RETENTION_PURGE=off, and names a typo', () => {
+    expect(parseEnv({ SESSION_SECRET: 'x'.repeat(32) }).RETENTION_PURGE).toBe('on')
+    expect(parseEnv({ RETENTION_PURGE: 'off', SESSION_SECRET: 'x'.repeat(32) }).RETENTION_PURGE).toBe('off')
+    expect(() => parseEnv({ RETENTION_PURGE: 'no', SESSION_SECRET: 'x'.repeat(32) })).toThrowError(/RETENTION_PURGE/)
+  })
 })

@@ -20,6 +20,9 @@ export const envSchema = z.object({
   COOKIE_SECURE: booleanString.optional(),
   // Checked at boot so a typo is named, not discovered at the first save (db/connect.ts applies it).
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL', 'normal', 'full']).optional(),
+  // 'off' stops this server deleting responses past their retention period (app/services/retention.server.ts),
+  // for example when another process runs `npm run purge` on a timer instead.
+  RETENTION_PURGE: z.enum(['on', 'off']).default('on'),
 })
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string; COOKIE_SECURE: boolean }

@@ -8,6 +8,7 @@ import * as m20261130T1200 from './2026-11-30T1200-aggregate-imports'
 import * as m20261130T1300 from './2026-11-30T1300-analysis-indexes'
 import * as m20261130T1400 from './2026-11-30T1400-consultation-settings'
 import * as m20261130T1500 from './2026-11-30T1500-safeguarding'
+import * as m20261130T1700 from './2026-11-30T1700-retention-index'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T0800-initial': m20261122T0800,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1300-analysis-indexes': m20261130T1300,
   '2026-11-30T1400-consultation-settings': m20261130T1400,
   '2026-11-30T1500-safeguarding': m20261130T1500,
+  '2026-11-30T1700-retention-index': m20261130T1700,
 }
