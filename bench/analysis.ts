@@ -18,6 +18,7 @@ import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import { connect, dialectOf, sqlitePathOf } from '../db/connect'
 import { migrateToLatest } from '../db/migrator'
+import { rebuildTallies } from '../app/models/tally-cell.server'
 import { buildResults } from '../app/services/results.server'
 
 const args = process.argv.slice(2)
@@ -245,6 +246,9 @@ async function main() {
     db = await setUp()
     const generated = await measure('generate (batched INSERTs, transactions)', load)
     console.log(`  ${RESPONSES.toLocaleString('en-GB')} responses, ${generated.result.toLocaleString('en-GB')} answer rows`)
+    // The rows went in around the app, so count them into the tally cells once, as the demo seed does;
+    // in use the cells are kept up to date as each response is finished (docs/decisions/009-tally-cells.md).
+    await measure('count into tally cells (once, after bulk load)', () => rebuildTallies(db, ids.consultation))
   }
   if (GENERATE_ONLY) {
     await db.destroy()
@@ -277,6 +281,7 @@ async function main() {
 
   if (!KEEP && dialect === 'postgres') {
     await db.deleteFrom('answer').where('question_id', 'in', questions.map((q) => q.id)).execute()
+    await db.deleteFrom('tally_cell').where('question_id', 'in', questions.map((q) => q.id)).execute()
     await db.deleteFrom('consultation').where('id', '=', consultationId).execute()
     await db.deleteFrom('organisation').where('id', '=', ids.organisation).execute()
   }

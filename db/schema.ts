@@ -267,6 +267,20 @@ export interface SafeguardingFlagTable {
   updated_at: string
 }
 
+/** Counts of submitted answers, kept as they change (app/models/tally-cell.server.ts, docs/decisions/009). */
+export interface TallyCellTable {
+  question_id: string
+  /** The response's demographics snapshot as stored; '' for none */
+  profile: string
+  /** o: an option at a position; a: respondents who answered; s: respondents who said "I don't want to say" */
+  kind: string
+  /** '' when the cell is not about one option */
+  option_id: string
+  /** 0 when there is no position */
+  rank: number
+  n: number
+}
+
 /** A status change of a flag, with the safeguarding lead's note. */
 export interface SafeguardingNoteTable {
   id: Generated<number>
@@ -304,6 +318,7 @@ export interface Database {
   safeguarding_phrase: SafeguardingPhraseTable
   safeguarding_flag: SafeguardingFlagTable
   safeguarding_note: SafeguardingNoteTable
+  tally_cell: TallyCellTable
 }
 
 export type ConsultationRow = Selectable<ConsultationTable>

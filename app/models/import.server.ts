@@ -2,6 +2,7 @@
 import crypto from 'node:crypto'
 import type { ImportedResponse } from '~/domain/csv-format'
 import { serialiseDemographics } from '~/domain/demographics'
+import { addImportToTallies, removeImportFromTallies } from '~/models/tally-cell.server'
 import type { DB } from '~/utils/db.server'
 
 const RESPONSES_PER_INSERT = 500
@@ -58,6 +59,7 @@ export async function insertResponseImport(
           .values(rows.slice(i, i + ANSWERS_PER_INSERT))
           .execute()
     }
+    await addImportToTallies(trx, id)
   })
   return { id, responses: input.responses.length, answers }
 }
@@ -72,6 +74,7 @@ export async function deleteResponseImport(db: DB, consultationId: string, impor
     const found = await trx.selectFrom('response_import').select('id').where('id', '=', importId).where('consultation_id', '=', consultationId).executeTakeFirst()
     if (!found) return false
     const responses = trx.selectFrom('response').select('id').where('import_id', '=', importId)
+    await removeImportFromTallies(trx, importId)
     await trx.deleteFrom('answer').where('response_id', 'in', responses).execute()
     await trx.deleteFrom('response').where('import_id', '=', importId).execute()
     await trx.deleteFrom('response_import').where('id', '=', importId).execute()

@@ -1,5 +1,6 @@
 // Responses and their answers. A response belongs to a device (resume token hash), never a person.
 import type { AnswerRow } from '~/domain/answers'
+import { addResponseToTallies } from '~/models/tally-cell.server'
 import type { DB } from '~/utils/db.server'
 
 export async function createResponse(db: DB, input: { consultationId: string; resumeHash: string; locale: string; now: string }) {
@@ -18,10 +19,14 @@ export async function findResponseByResumeHash(db: DB, consultationId: string, r
 /**
  * Replaces the answer to one question in one transaction, so a page saved twice never doubles.
  * `updateDemographics` (for demographic questions) turns the response's stored snapshot into the
- * new one, in the same transaction as the answer.
+ * new one, in the same transaction as the answer. False (nothing saved) when the response is finished.
  */
-export async function replaceAnswer(db: DB, responseId: number, questionId: string, rows: AnswerRow[], updateDemographics?: (current: string | null) => string | null) {
-  await db.transaction().execute(async (trx) => {
+export async function replaceAnswer(db: DB, responseId: number, questionId: string, rows: AnswerRow[], updateDemographics?: (current: string | null) => string | null): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    // Only while the response is in progress: a finished one is counted in the tally cells and must not
+    // change under them. This no-op update also locks the row, so a save and a finish never interleave.
+    const open = await trx.updateTable('response').set({ status: 'in_progress' }).where('id', '=', responseId).where('status', '=', 'in_progress').executeTakeFirst()
+    if (Number(open.numUpdatedRows) !== 1) return false
     await trx.deleteFrom('answer').where('response_id', '=', responseId).where('question_id', '=', questionId).execute()
     if (rows.length) {
       await trx
@@ -30,6 +35,7 @@ export async function replaceAnswer(db: DB, responseId: number, questionId: stri
         .execute()
     }
     if (updateDemographics) await updateResponseDemographics(trx, responseId, updateDemographics)
+    return true
   })
 }
 
@@ -67,6 +73,20 @@ export async function listAnswerRows(db: DB, responseId: number) {
   }))
 }
 
+/**
+ * Marks the response finished with its receipt code's hash and counts its answers into the tally cells,
+ * in one transaction. Finishing twice (the last page sent twice) only replaces the hash: the latest code
+ * shown is the one that works, and nothing is counted twice.
+ */
 export async function submitResponse(db: DB, responseId: number, receiptHash: string, now: string) {
-  await db.updateTable('response').set({ status: 'submitted', receipt_hash: receiptHash, submitted_at: now }).where('id', '=', responseId).execute()
+  await db.transaction().execute(async (trx) => {
+    const finished = await trx
+      .updateTable('response')
+      .set({ status: 'submitted', receipt_hash: receiptHash, submitted_at: now })
+      .where('id', '=', responseId)
+      .where('status', '=', 'in_progress')
+      .executeTakeFirst()
+    if (Number(finished.numUpdatedRows) === 1) await addResponseToTallies(trx, responseId)
+    else await trx.updateTable('response').set({ receipt_hash: receiptHash }).where('id', '=', responseId).execute()
+  })
 }

@@ -1,5 +1,6 @@
 // Deleting responses past their consultation's retention period, in small batches so a big purge never
 // holds a long write lock (SQLite) or builds one huge transaction, and never loads every row.
+import { removeResponsesFromTallies } from '~/models/tally-cell.server'
 import type { DB } from '~/utils/db.server'
 
 export interface ConsultationRetention {
@@ -42,8 +43,17 @@ export async function deleteResponsesStartedBefore(db: DB, consultationId: strin
         .execute()
     ).map((r) => r.id)
     if (ids.length === 0) return 0
+    await removeResponsesFromTallies(trx, ids)
     await trx.deleteFrom('answer').where('response_id', 'in', ids).execute()
     const deleted = await trx.deleteFrom('response').where('id', 'in', ids).executeTakeFirst()
-    return Number(deleted.numDeletedRows)
+    // One of them went meanwhile (taken back with its receipt code): its answers were already taken out of
+    // the tally cells, so undo this batch and let the caller try again.
+    if (Number(deleted.numDeletedRows) !== ids.length) throw new RaceLost()
+    return ids.length
+  }).catch((error: unknown) => {
+    if (error instanceof RaceLost) return deleteResponsesStartedBefore(db, consultationId, cutoff, batchSize)
+    throw error
   })
 }
+
+class RaceLost extends Error {}

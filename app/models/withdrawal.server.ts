@@ -1,6 +1,7 @@
 // Finding a finished response by its receipt code's hash, and deleting it when the participant takes
 // their answers back. The code itself never reaches the database: only sha-256(code) does.
 import type { ConsultationRow } from '../../db/schema'
+import { removeResponsesFromTallies } from '~/models/tally-cell.server'
 import type { DB } from '~/utils/db.server'
 
 export interface ReceiptResponse {
@@ -36,6 +37,9 @@ class AlreadyGone extends Error {}
 export async function deleteResponseByReceipt(db: DB, responseId: number, receiptHash: string): Promise<boolean> {
   try {
     await db.transaction().execute(async (trx) => {
+      const found = await trx.selectFrom('response').select('id').where('id', '=', responseId).where('receipt_hash', '=', receiptHash).executeTakeFirst()
+      if (!found) throw new AlreadyGone()
+      await removeResponsesFromTallies(trx, [responseId])
       await trx.deleteFrom('answer').where('response_id', '=', responseId).execute()
       const deleted = await trx.deleteFrom('response').where('id', '=', responseId).where('receipt_hash', '=', receiptHash).executeTakeFirst()
       if (Number(deleted.numDeletedRows) !== 1) throw new AlreadyGone()

@@ -34,10 +34,11 @@ export async function startResponse(db: DB, session: Session, consultationId: st
   return id
 }
 
-export async function saveAnswer(db: DB, responseId: number, question: SurveyQuestion, answer: Answer) {
+/** Saves one page's answer. False, with nothing saved, when the response is already finished. */
+export async function saveAnswer(db: DB, responseId: number, question: SurveyQuestion, answer: Answer): Promise<boolean> {
   // A demographic answer is also kept with the response as given now (response.demographics).
   const entry = demographicEntry(question, answer)
-  await replaceAnswer(db, responseId, question.id, answerToRows(question, answer), entry ? (current) => mergeDemographics(current, entry) : undefined)
+  return replaceAnswer(db, responseId, question.id, answerToRows(question, answer), entry ? (current) => mergeDemographics(current, entry) : undefined)
 }
 
 /** Every saved answer by question key, so pages show what was given before. */

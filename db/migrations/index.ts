@@ -9,6 +9,7 @@ import * as m20261130T1300 from './2026-11-30T1300-analysis-indexes'
 import * as m20261130T1400 from './2026-11-30T1400-consultation-settings'
 import * as m20261130T1500 from './2026-11-30T1500-safeguarding'
 import * as m20261130T1700 from './2026-11-30T1700-retention-index'
+import * as m20261130T1710 from './2026-11-30T1710-tally-cells'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T0800-initial': m20261122T0800,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1400-consultation-settings': m20261130T1400,
   '2026-11-30T1500-safeguarding': m20261130T1500,
   '2026-11-30T1700-retention-index': m20261130T1700,
+  '2026-11-30T1710-tally-cells': m20261130T1710,
 }

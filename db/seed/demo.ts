@@ -6,6 +6,7 @@ import { demoConsultation, demoQuestions, demoTextAnswers, demoThemes, ecmOutcom
 import { seedEveryQuestion } from './every-question-content'
 import { seedFindings } from './findings'
 import { seedDemoAccounts } from './accounts'
+import { rebuildTallies } from '../../app/models/tally-cell.server'
 
 export const DEMO_SLUG = demoConsultation.slug
 const ORG = 'demo-org'
@@ -76,6 +77,8 @@ export async function seedDemo(db: Kysely<Database>, { syntheticResponses = 1000
 
   await seedEveryQuestion(db, ORG)
   if (syntheticResponses > 0) await seedSyntheticResponses(db, syntheticResponses)
+  // The synthetic answers went straight into the tables: count them into the tally cells in one go.
+  await rebuildTallies(db, CONSULTATION)
   await seedFindings(db)
   return true
 }
