@@ -1,7 +1,7 @@
 // Aggregates for the planner's results: every number comes from the tally cells kept as answers are
 // submitted (app/models/tally-cell.server.ts) plus a GROUP BY over answers still in progress; no
 // response is ever loaded into memory.
-import { listInProgressCells, listTallyCells, type TallyCell } from '~/models/tally-cell.server'
+import { countConsultationResponses, listInProgressCells, listTallyCells, type TallyCell } from '~/models/tally-cell.server'
 import type { DB } from '~/utils/db.server'
 
 export interface OptionPositionCount {
@@ -57,12 +57,5 @@ async function allCells(db: DB, consultationId: string, questionIds: string[]): 
 
 /** Responses started and finished. */
 export async function countResponses(db: DB, consultationId: string) {
-  const rows = await db
-    .selectFrom('response')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('consultation_id', '=', consultationId)
-    .groupBy('status')
-    .execute()
-  const count = (status: string) => Number(rows.find((r) => r.status === status)?.count ?? 0)
-  return { inProgress: count('in_progress'), submitted: count('submitted') }
+  return countConsultationResponses(db, consultationId)
 }

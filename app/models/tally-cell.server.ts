@@ -5,7 +5,8 @@
 // A cell is (question, profile, kind, option, position) → n, where profile is the response's
 // demographics snapshot as stored ('' for none), and kind is
 //   'o' — answers choosing the option at the position (position 0: no position),
-//   'a' — respondents who answered the question, 's' — respondents who chose "I don't want to say".
+//   'a' — respondents who answered the question, 's' — respondents who chose "I don't want to say",
+//   'r' — finished responses; for this kind only, question_id holds the consultation's id.
 // Responses still in progress are not in the cells; readers add them live (few, and indexed).
 import { type ExpressionBuilder, sql } from 'kysely'
 import type { Database } from '../../db/schema'
@@ -49,7 +50,21 @@ async function applyResponses(trx: DB, filter: ResponseFilter, sign: 1 | -1): Pr
     .where('r.status', '=', 'submitted')
     .where((eb) => filter(eb as never))
     .groupBy(['a.question_id', 'r.demographics', 'a.skipped'])
-  for (const rows of [optionRows, baseRows]) {
+  // Responses themselves (finished ones, per profile), so totals need no count over every response.
+  const responseRows = trx
+    .selectFrom('response as r')
+    .select([
+      sql<string>`r.consultation_id`.as('question_id'),
+      sql<string>`coalesce(r.demographics, '')`.as('profile'),
+      sql<string>`'r'`.as('kind'),
+      sql<string>`''`.as('option_id'),
+      sql<number>`0`.as('rank'),
+      sql<number>`count(*) * ${sql.lit(sign)}`.as('n'),
+    ])
+    .where('r.status', '=', 'submitted')
+    .where((eb) => filter(eb as never))
+    .groupBy(['r.consultation_id', 'r.demographics'])
+  for (const rows of [optionRows, baseRows, responseRows]) {
     await trx
       .insertInto('tally_cell')
       .columns([...CELL_COLUMNS])
@@ -74,6 +89,7 @@ export async function rebuildTallies(db: DB, consultationId: string): Promise<vo
   await db.transaction().execute(async (trx) => {
     const questionIds = trx.selectFrom('question').select('id').where('consultation_id', '=', consultationId)
     await trx.deleteFrom('tally_cell').where('question_id', 'in', questionIds).execute()
+    await trx.deleteFrom('tally_cell').where('question_id', '=', consultationId).where('kind', '=', 'r').execute()
     await applyResponses(trx, (eb) => eb('r.consultation_id', '=', consultationId), 1)
   })
 }
@@ -81,7 +97,7 @@ export async function rebuildTallies(db: DB, consultationId: string): Promise<vo
 export interface TallyCell {
   questionId: string
   profile: string
-  kind: 'o' | 'a' | 's'
+  kind: 'o' | 'a' | 's' | 'r'
   optionId: string
   rank: number
   n: number
@@ -124,4 +140,23 @@ export async function listInProgressCells(db: DB, consultationId: string, { firs
     ...options.map((r) => ({ questionId: r.question_id, profile: r.demographics ?? '', kind: 'o' as const, optionId: r.option_id ?? '', rank: r.rank ?? 0, n: Number(r.n) })),
     ...bases.map((r) => ({ questionId: r.question_id, profile: r.demographics ?? '', kind: Number(r.skipped) === 1 ? ('s' as const) : ('a' as const), optionId: '', rank: 0, n: Number(r.n) })),
   ]
+}
+
+/** Finished responses (from the cells) and responses in progress (counted, along the partial index). */
+export async function countConsultationResponses(db: DB, consultationId: string): Promise<{ submitted: number; inProgress: number }> {
+  const [kept, live] = await Promise.all([
+    db
+      .selectFrom('tally_cell')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('n'), eb.lit(0)).as('n'))
+      .where('question_id', '=', consultationId)
+      .where('kind', '=', 'r')
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('response')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('consultation_id', '=', consultationId)
+      .where('status', '=', 'in_progress')
+      .executeTakeFirstOrThrow(),
+  ])
+  return { submitted: Number(kept.n), inProgress: Number(live.n) }
 }

@@ -1,7 +1,8 @@
 // Counts kept as answers are submitted (docs/decisions/009-tally-cells.md): per question, the group of
 // respondents (the response's demographics snapshot, '' for none), what is counted (o: an option at a
-// position; a: respondents who answered; s: respondents who chose "I don't want to say"), the option
-// ('' for none) and the position (0 for none). Filled here from the answers already stored.
+// position; a: respondents who answered; s: respondents who chose "I don't want to say"; r: finished
+// responses, with the consultation's id in question_id), the option ('' for none) and the position (0
+// for none). Filled here from the answers already stored.
 import { type Kysely, sql } from 'kysely'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -34,6 +35,12 @@ export async function up(db: AnyDb): Promise<void> {
     from answer a inner join response r on r.id = a.response_id
     where r.status = 'submitted'
     group by a.question_id, r.demographics, a.skipped`.execute(db)
+  await sql`
+    insert into tally_cell (question_id, profile, kind, option_id, rank, n)
+    select r.consultation_id, coalesce(r.demographics, ''), 'r', '', 0, count(*)
+    from response r
+    where r.status = 'submitted'
+    group by r.consultation_id, r.demographics`.execute(db)
 }
 
 export async function down(db: AnyDb): Promise<void> {

@@ -13,7 +13,7 @@ import { countAnswersByGroup } from '~/models/analysis.server'
 import { findConsultationBySlug } from '~/models/consultation.server'
 import { deleteResponseImport, insertResponseImport } from '~/models/import.server'
 import { createResponse, submitResponse } from '~/models/response.server'
-import { countOptionAnswers, countQuestionBases } from '~/models/results.server'
+import { countOptionAnswers, countQuestionBases, countResponses } from '~/models/results.server'
 import { deleteResponsesStartedBefore } from '~/models/retention.server'
 import { listTallyCells, rebuildTallies, type TallyCell } from '~/models/tally-cell.server'
 import { deleteResponseByReceipt } from '~/models/withdrawal.server'
@@ -126,9 +126,14 @@ describe.each(testDialects())('tally cells [%s]', (dialect) => {
 
     const questionIds = survey.questions.map((q) => q.id)
     const kept = sortCells(await listTallyCells(test.db, questionIds))
+    const keptTotals = await countResponses(test.db, consultationId)
+    const byStatus = await test.db.selectFrom('response').select(['status', (eb) => eb.fn.countAll<number | string>().as('n')]).where('consultation_id', '=', consultationId).groupBy('status').execute()
+    const plain = (status: string) => Number(byStatus.find((r) => r.status === status)?.n ?? 0)
+    expect(keptTotals).toEqual({ submitted: plain('submitted'), inProgress: plain('in_progress') })
     expect(kept.length).toBeGreaterThan(20)
     await rebuildTallies(test.db, consultationId)
     expect(sortCells(await listTallyCells(test.db, questionIds))).toEqual(kept)
+    expect(await countResponses(test.db, consultationId)).toEqual(keptTotals)
 
     // The results' counts (kept cells + answers in progress) equal a GROUP BY over every answer.
     const reference = await test.db
@@ -169,5 +174,5 @@ describe.each(testDialects())('tally cells [%s]', (dialect) => {
     }
     const actual = new Map(grouped.bases.filter((b) => b.answered > 0).map((b) => [`${b.questionId} ${b.group[0]}`, b.answered]))
     expect(actual).toEqual(expected)
-  })
+  }, 120_000)
 })
