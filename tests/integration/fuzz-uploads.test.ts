@@ -129,7 +129,7 @@ describe.each(testDialects())('fuzzing every upload and import [%s]', (dialect) 
       for (const file of brokenFiles()) {
         const form = new FormData()
         for (const [name, value] of Object.entries(recipe.fields)) form.append(name, value)
-        form.append(recipe.file, new File([file.bytes], file.name, { type: file.type }))
+        form.append(recipe.file, new File([new Uint8Array(file.bytes)], file.name, { type: file.type }))
         const request = new Request(`http://localhost${recipe.url}`, { method: 'POST', headers: { Origin: 'http://localhost', Cookie: recipe.route.includes('symbols') ? admin : planner }, body: form })
         const got = await outcome(() => module.action!({ request, params: recipe.params, context: {} }))
         cases++
