@@ -1,7 +1,7 @@
 // Aggregates for the planner's results: every number comes from the tally cells kept as answers are
 // submitted (app/models/tally-cell.server.ts) plus a GROUP BY over answers still in progress; no
 // response is ever loaded into memory.
-import { countConsultationResponses, listInProgressCells, listTallyCells, type TallyCell } from '~/models/tally-cell.server'
+import { countConsultationResponses, listInProgressCells, sumTallyCells, type TallyCell } from '~/models/tally-cell.server'
 import type { DB } from '~/utils/db.server'
 
 export interface OptionPositionCount {
@@ -51,7 +51,7 @@ async function listQuestionIds(db: DB, consultationId: string): Promise<string[]
 /** Submitted answers from the kept cells, and answers of responses still in progress counted live. */
 async function allCells(db: DB, consultationId: string, questionIds: string[]): Promise<TallyCell[]> {
   if (questionIds.length === 0) return []
-  const [kept, live] = await Promise.all([listTallyCells(db, questionIds), listInProgressCells(db, consultationId)])
+  const [kept, live] = await Promise.all([sumTallyCells(db, questionIds), listInProgressCells(db, consultationId)])
   return [...kept, ...live]
 }
 

@@ -115,6 +115,18 @@ export async function listTallyCells(db: DB, questionIds: string[], { firstPosit
   return rows.map((r) => ({ questionId: r.question_id, profile: r.profile, kind: r.kind as TallyCell['kind'], optionId: r.option_id, rank: Number(r.rank), n: Number(r.n) }))
 }
 
+/** The cells of these questions summed over every profile, in the database (the primary key's order): one row per question, kind, option and position. */
+export async function sumTallyCells(db: DB, questionIds: string[]): Promise<TallyCell[]> {
+  if (questionIds.length === 0) return []
+  const rows = await db
+    .selectFrom('tally_cell')
+    .select(['question_id', 'kind', 'option_id', 'rank', (eb) => eb.fn.sum<number | string>('n').as('n')])
+    .where('question_id', 'in', questionIds)
+    .groupBy(['question_id', 'kind', 'option_id', 'rank'])
+    .execute()
+  return rows.map((r) => ({ questionId: r.question_id, profile: '', kind: r.kind as TallyCell['kind'], optionId: r.option_id, rank: Number(r.rank), n: Number(r.n) }))
+}
+
 /**
  * The same cells, counted live from the answers of responses still in progress (they can still change,
  * so they are never kept). Uses the index on response (consultation, status), then each response's answers.
