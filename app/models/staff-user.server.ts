@@ -127,3 +127,29 @@ export async function deleteEndedStaffSessions(db: DB, now: string, idleBefore: 
     .executeTakeFirst()
   return Number(result.numDeletedRows)
 }
+
+// ---- Account management (/staff/users) ------------------------------------------------------------
+
+export interface StaffUserSummary {
+  id: string
+  email: string
+  name: string
+  disabled: boolean
+  roles: Role[]
+}
+
+/** Every account with its roles, by name then email (no password hashes). */
+export async function listStaffUsers(db: DB): Promise<StaffUserSummary[]> {
+  const [users, roleRows] = await Promise.all([
+    db.selectFrom('staff_user').select(['id', 'email', 'name', 'disabled']).orderBy('name').orderBy('email').execute(),
+    db.selectFrom('staff_role').select(['user_id', 'role']).orderBy('role').execute(),
+  ])
+  const byUser = new Map<string, Role[]>()
+  for (const row of roleRows) if (isRole(row.role)) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row.role])
+  return users.map((u) => ({ id: u.id, email: u.email, name: u.name, disabled: u.disabled === 1, roles: byUser.get(u.id) ?? [] }))
+}
+
+export async function countStaffSessionsOfUser(db: DB, userId: string): Promise<number> {
+  const row = await db.selectFrom('staff_session').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).executeTakeFirst()
+  return Number(row?.n ?? 0)
+}

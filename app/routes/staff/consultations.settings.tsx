@@ -7,9 +7,11 @@ import { TextField } from '~/components/findings-fields'
 import type { RouteAccess } from '~/domain/permissions'
 import { requirePermission } from '~/services/auth.server'
 import { changeStatus, duplicateConsultation, readForm, requireConsultation, settingsChoices, settingsValues, updateSettings } from '~/services/consultations.server'
+import { versionInfo } from '~/services/question-editor.server'
 import { getDb } from '~/utils/db.server'
 import { getT } from '~/utils/i18n.server'
 import { SettingsFields, shownErrors } from './consultations.fields'
+import { VersionLine } from './questions.version'
 
 export const access: RouteAccess = 'consultations:manage'
 
@@ -31,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     choices: settingsChoices(),
     values,
     notice: notices.find((n) => n === done) ?? null,
+    version: await versionInfo(db, consultation),
   }
 }
 
@@ -56,7 +59,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ConsultationSettingsPage() {
-  const { pageTitle, slug, status, choices, values, notice } = useLoaderData<typeof loader>()
+  const { pageTitle, slug, status, choices, values, notice, version } = useLoaderData<typeof loader>()
+  const { t: te } = useTranslation('editor')
   const result = useActionData<typeof action>()
   const { t } = useTranslation('builder')
   const settingsFailed = result?.form === 'settings' ? result : null
@@ -72,6 +76,22 @@ export default function ConsultationSettingsPage() {
           {t(`settings.${notice}`)}
         </p>
       ) : null}
+
+      <section className="stack" aria-labelledby="editor-title">
+        <h2 id="editor-title">{te('settingsPage.title')}</h2>
+        <VersionLine version={version} />
+        <ul className="link-list">
+          <li>
+            <Link to={`/staff/consultations/${slug}/questions`}>{te('settingsPage.questions')}</Link>
+          </li>
+          <li>
+            <Link to={`/staff/consultations/${slug}/texts`}>{te('settingsPage.texts')}</Link>
+          </li>
+          <li>
+            <Link to={`/staff/consultations/${slug}/preview`}>{te('settingsPage.preview')}</Link>
+          </li>
+        </ul>
+      </section>
 
       <section className="stack" aria-labelledby="status-title">
         <h2 id="status-title">{t('settings.statusTitle')}</h2>
