@@ -7,6 +7,7 @@ import { ConsentQuestion } from './questions/consent-question'
 import { DemographicQuestion } from './questions/demographic-question'
 import { RankingList } from './questions/ranking-list'
 import { ScaleList } from './questions/scale-list'
+import { StoryQuestion } from './questions/story-question'
 import { TextQuestion } from './questions/text-question'
 import { QuestionHelp } from './read-aloud'
 import { Sentences } from './sentences'
@@ -32,6 +33,7 @@ export function QuestionField({ question, answer, errors }: Props) {
   if (question.type === 'text') {
     return <TextQuestion question={question} answer={answer} error={errors[fieldIds.text]} />
   }
+  if (question.type === 'story') return <StoryQuestion question={question} answer={answer} errors={errors} />
   return (
     <fieldset className={`fieldset${anyError ? ' fieldset--error' : ''}`} aria-describedby={describedBy}>
       <legend className="fieldset__legend">

@@ -30,6 +30,7 @@ export function answerInWords(question: SurveyQuestion, answer: Answer | null | 
     case 'skipped':
       return { kind: 'skipped' }
     case 'text':
+    case 'story':
       return { kind: 'text', text: answer.text }
     case 'ranking':
       return { kind: 'ranking', labels: labels(answer.order) }

@@ -10,6 +10,12 @@ export type Answer =
   /** chosen: on a refused page only, the number the participant gave each item, so it can be shown again as given */
   | { kind: 'ranking'; order: string[]; chosen?: Record<string, number> }
   | { kind: 'text'; text: string }
+  /**
+   * A story (issue 5). The words and consents live in the story table, the picture in the image table;
+   * the answer table only marks the question answered. picture: a picture is saved with it (or, on a
+   * refused page, was saved before); removePicture: the participant asked to take the saved one off.
+   */
+  | { kind: 'story'; text: string; consentWords: boolean; consentPicture: boolean; picture: boolean; removePicture?: boolean }
 
 /** An error for one field, as a translation key the page turns into words. */
 export interface FieldError {
@@ -30,6 +36,10 @@ export const fieldIds = {
   choice: (question: SurveyQuestion) => `answer-${question.options[0]?.key ?? 'none'}`,
   rank: (optionKey: string) => `rank-${optionKey}`,
   text: 'answer',
+  /** a story's file input and consent boxes */
+  picture: 'picture',
+  consentWords: 'consent-words',
+  consentPicture: 'consent-picture',
   /** the box beside a demographic question's "describe myself another way" option */
   selfDescribe: 'own-words',
 }
@@ -58,12 +68,14 @@ export function parseAnswer(question: SurveyQuestion, form: FormFields): ParsedA
       return parseDemographic(question, form)
     case 'consent':
       return parseSingle(question, form)
+    case 'story':
+      return parseStory(question, form)
   }
 }
 
 /** The field a page-wide error points at: the first control of the question. */
 export function firstField(question: SurveyQuestion): string {
-  if (question.type === 'text') return fieldIds.text
+  if (question.type === 'text' || question.type === 'story') return fieldIds.text
   if (question.type === 'ranking') return fieldIds.rank(question.options[0]?.key ?? 'none')
   return fieldIds.choice(question)
 }
@@ -179,6 +191,36 @@ function parseText(question: Extract<SurveyQuestion, { type: 'text' }>, form: Fo
   return { ok: true, answer: draft }
 }
 
+/** A file field that holds a file (an empty file input sends a nameless, empty one). */
+export function hasFile(value: FormDataEntryValue | null): value is File {
+  return value !== null && typeof value !== 'string' && value.size > 0
+}
+
+/**
+ * A story: words (within the limit), consents (each only when ticked), and a picture, new (the file
+ * field) or kept from before. Words or a picture must be given. The picture itself is checked by the
+ * service (app/services/images.server.ts); here only whether there is one.
+ */
+function parseStory(question: Extract<SurveyQuestion, { type: 'story' }>, form: FormFields): ParsedAnswer {
+  const text = cleanText(form.get('answer'))
+  const newPicture = hasFile(form.get('picture'))
+  const removePicture = form.get('removePicture') === 'yes'
+  const keptPicture = form.get('hadPicture') === 'yes' && !removePicture
+  const draft: Answer = {
+    kind: 'story',
+    text,
+    consentWords: form.get('consentWords') === 'yes',
+    consentPicture: form.get('consentPicture') === 'yes',
+    picture: newPicture || keptPicture,
+    ...(removePicture ? { removePicture } : {}),
+  }
+  if (newPicture && !question.config.allowPicture) return { ok: false, errors: [{ field: fieldIds.picture, messageKey: 'story.errors.noPictureHere' }], draft: { ...draft, picture: keptPicture } }
+  if (!text && !newPicture && !keptPicture) return { ok: false, errors: [{ field: fieldIds.text, messageKey: 'story.errors.empty' }], draft }
+  const max = question.config.maxLength
+  if ([...text].length > max) return { ok: false, errors: [{ field: fieldIds.text, messageKey: 'errors.tooLong', values: { max, count: [...text].length } }], draft: { ...draft, picture: keptPicture } }
+  return { ok: true, answer: draft }
+}
+
 /** Normalises line endings, strips control characters other than newline and tab, and trims. */
 function cleanText(raw: FormDataEntryValue | null): string {
   return (typeof raw === 'string' ? raw : '').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim()
@@ -201,6 +243,9 @@ export function answerToRows(question: SurveyQuestion, answer: Answer): AnswerRo
       return [{ ...empty, skipped: true }]
     case 'text':
       return [{ ...empty, text: answer.text }]
+    case 'story':
+      // A marker only: the words are in the story table, where moderation and redaction apply.
+      return [{ ...empty }]
     case 'choice':
       return answer.optionKeys.map((key) => {
         const option = optionByKey.get(key)
@@ -225,6 +270,8 @@ export function rowsToAnswer(question: SurveyQuestion, rows: AnswerRow[]): Answe
   if (rows.some((r) => r.skipped)) return { kind: 'skipped' }
   const keyById = new Map(question.options.map((o) => [o.id, o.key]))
   if (question.type === 'text') return { kind: 'text', text: rows[0].text ?? '' }
+  // The story itself is read from the story table (app/services/stories.server.ts); this is the marker.
+  if (question.type === 'story') return { kind: 'story', text: '', consentWords: false, consentPicture: false, picture: false }
   if (question.type === 'ranking') {
     const order = [...rows].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).map((r) => keyById.get(r.optionId ?? ''))
     return { kind: 'ranking', order: order.filter((k): k is string => Boolean(k)) }

@@ -20,6 +20,8 @@ export const questionConfigSchemas = {
   demographic: z.object({ field: z.enum(demographicFields) }).strict(),
   /** Permission for one use of what the participant gave (options "yes" and "no"); never pre-selected. */
   consent: z.object({ purpose: z.enum(['quote', 'picture', 'contact', 'other']) }).strict(),
+  /** A story (issue 5): gentle prompts, a text box with a visible limit, an optional picture, consents off by default. */
+  story: z.object({ maxLength: z.number().int().min(1).max(10_000).default(1000), allowPicture: z.boolean().default(true) }).strict(),
 } satisfies Record<QuestionType, z.ZodTypeAny>
 
 export type QuestionConfig = {
@@ -30,6 +32,7 @@ export type QuestionConfig = {
   text: z.infer<(typeof questionConfigSchemas)['text']>
   demographic: z.infer<(typeof questionConfigSchemas)['demographic']>
   consent: z.infer<(typeof questionConfigSchemas)['consent']>
+  story: z.infer<(typeof questionConfigSchemas)['story']>
 }
 
 /** Validates a stored config; throws with the question key so a bad definition is easy to find. */

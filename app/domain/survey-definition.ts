@@ -158,8 +158,9 @@ export function crossCheckProblems(value: unknown): DefinitionProblem[] {
     }
     const options = Array.isArray(question.options) ? question.options : question.options === undefined ? [] : null
     if (type && options) {
-      if (type !== 'text' && options.length === 0) add(['questions', q, 'options'], `a ${type} question needs at least one option`)
-      if (type === 'text' && options.length > 0) add(['questions', q, 'options'], 'a text question has no options')
+      const free = type === 'text' || type === 'story'
+      if (!free && options.length === 0) add(['questions', q, 'options'], `a ${type} question needs at least one option`)
+      if (free && options.length > 0) add(['questions', q, 'options'], `a ${type} question has no options`)
     }
     const optionKeys = new Set<string>()
     ;(options ?? []).forEach((option, o) => {

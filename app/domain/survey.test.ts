@@ -19,8 +19,8 @@ function question<T extends SurveyQuestion['type']>(type: T, config: Extract<Sur
 
 describe('isQuestionType', () => {
   it('knows every participant question type and nothing else', () => {
-    for (const type of ['single', 'multi', 'ranking', 'scale', 'text', 'demographic', 'consent']) expect(isQuestionType(type)).toBe(true)
-    for (const type of ['', 'Single', 'story', 'diamond9', '__proto__']) expect(isQuestionType(type)).toBe(false)
+    for (const type of ['single', 'multi', 'ranking', 'scale', 'text', 'demographic', 'consent', 'story']) expect(isQuestionType(type)).toBe(true)
+    for (const type of ['', 'Single', 'Story', 'diamond9', '__proto__']) expect(isQuestionType(type)).toBe(false)
   })
 })
 

@@ -1,7 +1,7 @@
 // The survey model: question types, their settings, and the shape a participant sees.
 import type { QuestionConfig } from './question-config'
 
-export const questionTypes = ['single', 'multi', 'ranking', 'scale', 'text', 'demographic', 'consent'] as const
+export const questionTypes = ['single', 'multi', 'ranking', 'scale', 'text', 'demographic', 'consent', 'story'] as const
 export type QuestionType = (typeof questionTypes)[number]
 
 export function isQuestionType(value: string): value is QuestionType {

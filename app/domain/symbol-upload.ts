@@ -16,8 +16,9 @@ export const MAX_ATTRIBUTION_LENGTH = 300
 /** Results shown per page of a search. */
 export const SYMBOL_PAGE_SIZE = 24
 
-export const acceptedFormats = ['png', 'jpeg', 'webp'] as const
-export type AcceptedFormat = (typeof acceptedFormats)[number]
+import { acceptedFormats, type AcceptedFormat, sniffImageType, type SniffedType } from './image-type'
+
+export { acceptedFormats, type AcceptedFormat, sniffImageType, type SniffedType } from './image-type'
 
 /** Why a file was refused. Each has a message in locales/<lang>/symbols.json (upload.errors.<code>). */
 export type FileRefusal = 'noFile' | 'tooBig' | 'svg' | 'notImage' | 'unsupported' | 'tooManyPixels' | 'damaged'
@@ -26,32 +27,6 @@ export type SymbolField = 'file' | 'name' | 'licence' | 'attribution' | 'organis
 export interface SymbolUploadError {
   field: SymbolField
   code: FileRefusal | FieldRefusal
-}
-
-export type SniffedType = AcceptedFormat | 'gif' | 'svg' | 'unknown'
-
-function startsWith(bytes: Uint8Array, signature: number[], offset = 0): boolean {
-  return bytes.length >= offset + signature.length && signature.every((b, i) => bytes[offset + i] === b)
-}
-
-const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0))
-
-/**
- * What a file is by its first bytes, whatever its name or the type the browser sent: PNG, JPEG and
- * WebP by their signatures; GIF; SVG (or any XML) by text that opens with `<`. Anything else is unknown.
- */
-export function sniffImageType(bytes: Uint8Array): SniffedType {
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png'
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg'
-  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp'
-  if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'gif'
-  // Text: skip a byte-order mark and white space, then look for markup naming an SVG.
-  const head = new TextDecoder('utf-8', { fatal: false })
-    .decode(bytes.subarray(0, 4096))
-    .replace(/^\uFEFF/, '')
-    .trimStart()
-  if (head.startsWith('<') && /<svg[\s>]/i.test(head)) return 'svg'
-  return 'unknown'
 }
 
 /** The refusal for a file's first bytes and size, before any decoding; null when it may go on to sharp. */

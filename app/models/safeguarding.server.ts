@@ -149,7 +149,10 @@ export async function findFlag(db: DB, id: number): Promise<FlagRow | undefined>
 /** The flagged answer's text as it is now; undefined when the answer (or its response) is gone. */
 export async function findFlaggedText(db: DB, responseId: number, questionId: string): Promise<string | undefined> {
   const row = await db.selectFrom('answer').select('text').where('response_id', '=', responseId).where('question_id', '=', questionId).where('skipped', '=', 0).executeTakeFirst()
-  return row?.text ?? undefined
+  if (row?.text) return row.text
+  // A story's words are in the story table (issue 5); its answer row carries no text.
+  const story = await db.selectFrom('story').select('text').where('response_id', '=', responseId).where('question_id', '=', questionId).executeTakeFirst()
+  return story?.text ?? undefined
 }
 
 /** The text answers of a response (for screening at finish). */

@@ -79,11 +79,28 @@ export async function replaceOptionThemeLinks(db: DB, consultationId: string, op
  * (response, theme) pairs that count as evidence for a theme: an option of the theme chosen in a
  * choice question, or ranked first in a ranking question (docs/decisions/007-themes-plans-actions.md).
  *
- * Seam for the stories issue: free-text answers and stories coded to a theme give evidence too;
- * add them here as `.unionAll(...)` of (response_id, theme_id) from the coding table, and every
- * count below (overall, by group, the base) follows.
+ * Free-text answers and approved stories coded to a theme (app/models/coding.server.ts) give evidence
+ * too, for the response they belong to (a story gathered without a response has none to count); and
+ * every count below (overall, by group, the base) follows.
  */
 function evidencePairs(db: DB, consultationId: string) {
+  return codedPairs(db, consultationId).unionAll(choicePairs(db, consultationId))
+}
+
+/** (response, theme) pairs from coding: a coded free-text answer, or a coded approved story with a response. */
+function codedPairs(db: DB, consultationId: string) {
+  return db
+    .selectFrom('coding')
+    .innerJoin('coding_theme', 'coding_theme.coding_id', 'coding.id')
+    .leftJoin('answer', 'answer.id', 'coding.answer_id')
+    .leftJoin('story', 'story.id', 'coding.story_id')
+    .select([(eb) => eb.fn.coalesce('answer.response_id', 'story.response_id').as('response_id'), 'coding_theme.theme_id as theme_id'])
+    .where('coding.consultation_id', '=', consultationId)
+    .where((eb) => eb.or([eb('answer.response_id', 'is not', null), eb.and([eb('story.response_id', 'is not', null), eb('story.status', '=', 'approved')])]))
+    .$narrowType<{ response_id: number }>()
+}
+
+function choicePairs(db: DB, consultationId: string) {
   return db
     .selectFrom('answer')
     .innerJoin('question', 'question.id', 'answer.question_id')
@@ -96,9 +113,10 @@ function evidencePairs(db: DB, consultationId: string) {
     .where((eb) => eb.or([eb('question.type', 'in', ['single', 'multi']), eb.and([eb('question.type', '=', 'ranking'), eb('answer.rank', '=', 1)])]))
 }
 
-/** Respondents who answered (not skipped) at least one question that has an option linked to a theme. */
+/** Respondents who answered (not skipped) at least one question that has an option linked to a theme, or whose words were coded. */
 function baseResponses(db: DB, consultationId: string) {
   const themedQuestions = db.selectFrom('option').innerJoin('option_theme', 'option_theme.option_id', 'option.id').select('option.question_id')
+  const coded = db.selectFrom(codedPairs(db, consultationId).as('c')).select('c.response_id')
   return db
     .selectFrom('answer')
     .innerJoin('question', 'question.id', 'answer.question_id')
@@ -107,6 +125,7 @@ function baseResponses(db: DB, consultationId: string) {
     .where('question.type', 'in', ['single', 'multi', 'ranking'])
     .where('answer.skipped', '=', 0)
     .where('answer.question_id', 'in', themedQuestions)
+    .unionAll(coded)
 }
 
 /** Distinct respondents per theme, and the base they are a share of. */

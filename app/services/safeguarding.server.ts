@@ -44,6 +44,7 @@ import {
   phrasesVersion,
   upsertFlag,
 } from '~/models/safeguarding.server'
+import { listStoriesOfResponse } from '~/models/story.server'
 import type { StaffUser } from '~/services/auth.server'
 import { recordAudit } from '~/services/audit.server'
 import { sha256 } from '~/utils/crypto.server'
@@ -100,6 +101,10 @@ export async function screenResponse(db: DB, consultationId: string, responseId:
   let flagged = false
   for (const { questionId, text } of await listTextAnswers(db, responseId)) {
     if (await screenSubmission(db, { consultationId, responseId, questionId }, text)) flagged = true
+  }
+  // Stories' words are in the story table (issue 5).
+  for (const { question_id: questionId, text } of await listStoriesOfResponse(db, responseId)) {
+    if (questionId && text && (await screenSubmission(db, { consultationId, responseId, questionId }, text))) flagged = true
   }
   return flagged
 }

@@ -1,16 +1,28 @@
 // A consultation's themes (its codebook) and which options feed them. Every change is audited.
 import { parseThemeForm, themeTitleField } from '~/domain/actions'
+import { discloseCount } from '~/domain/disclosure'
+import { countCodedItemsByTheme } from '~/models/coding.server'
+import { getSuppressionThreshold } from '~/models/consultation.server'
 import { createTheme, deleteTheme, listOptionThemeLinks, listThemes, listThemeTexts, replaceOptionThemeLinks, updateTheme } from '~/models/theme.server'
 import type { DB } from '~/utils/db.server'
 import { recordAudit } from './audit.server'
 import { type Consultation, loadSurvey } from './survey.server'
 
 export async function loadThemesPage(db: DB, consultation: Consultation, locale: string) {
-  const [survey, themes, texts, links] = await Promise.all([loadSurvey(db, consultation, locale), listThemes(db, consultation.id), listThemeTexts(db, consultation.id), listOptionThemeLinks(db, consultation.id)])
+  const [survey, themes, texts, links, coded, threshold] = await Promise.all([
+    loadSurvey(db, consultation, locale),
+    listThemes(db, consultation.id),
+    listThemeTexts(db, consultation.id),
+    listOptionThemeLinks(db, consultation.id),
+    countCodedItemsByTheme(db, consultation.id),
+    getSuppressionThreshold(db, consultation.organisation_id),
+  ])
   return {
     title: survey.title,
     themes: themes.map((t) => ({
       ...t,
+      // Free-text answers and stories coded to the theme (coding workspace), small numbers hidden.
+      coded: discloseCount(coded[t.id] ?? 0, threshold),
       titles: Object.fromEntries(texts.filter((x) => x.entityId === t.id && x.field === 'title').map((x) => [themeTitleField(x.locale, x.register), x.value])),
     })),
     questions: survey.questions

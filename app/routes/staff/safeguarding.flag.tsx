@@ -8,6 +8,7 @@ import { ErrorSummary, FieldError } from '~/components/error-summary'
 import type { RouteAccess } from '~/domain/permissions'
 import { flagStatuses } from '~/domain/safeguarding'
 import { findConsultationBySlug } from '~/models/consultation.server'
+import { findStoryForAnswer } from '~/models/story.server'
 import { requirePermission } from '~/services/auth.server'
 import { changeStatus, viewFlag } from '~/services/safeguarding.server'
 import { loadSurvey } from '~/services/survey.server'
@@ -41,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     flag,
     surveyTitle: survey?.title ?? flag.consultationSlug,
     questionPrompt: question?.prompt ?? flag.questionKey ?? flag.questionId,
+    /** A flagged story (issue 5): its original words and picture are on their own page */
+    storyId: (await findStoryForAnswer(db, flag.responseId, flag.questionId))?.id ?? null,
   }
 }
 
@@ -73,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SafeguardingFlag() {
-  const { title, saved, flag, surveyTitle, questionPrompt } = useLoaderData<typeof loader>()
+  const { title, saved, flag, surveyTitle, questionPrompt, storyId } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { t, i18n } = useTranslation('safeguarding')
   const when = new Intl.DateTimeFormat(i18n.language === 'cy' ? 'cy-GB' : i18n.language === 'ar' ? 'ar' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })
@@ -131,6 +134,11 @@ export default function SafeguardingFlag() {
             <blockquote className="flagged-answer" data-testid="flagged-text">
               {flag.text}
             </blockquote>
+            {storyId ? (
+              <p>
+                <Link to={`/staff/stories/${storyId}/original`}>{t('stories:flagLink')}</Link>
+              </p>
+            ) : null}
           </>
         )}
         <h3>{t('flag.phrases')}</h3>

@@ -63,7 +63,8 @@ export default function ThemesPage() {
             <li key={theme.id} data-theme={theme.key}>
               <details className="details" open={failed?.themeId === theme.id}>
                 <summary>
-                  {theme.title} <span className="hint">({theme.key})</span>
+                  {theme.title} <span className="hint">({theme.key})</span>{' '}
+                  <span className="hint">{t('coding:codebook.coded', { shown: theme.coded.kind === 'value' ? String(theme.coded.value) : t('coding:codebook.hidden') })}</span>
                 </summary>
                 <Form method="post" className="stack" noValidate>
                   <input type="hidden" name="themeId" value={theme.id} />
