@@ -8,6 +8,8 @@ node bench/page-weight.mjs
 node bench/throughput.mjs
 # 500 participants through the demo consultation within 60 s, checked in the database.
 node bench/load.mjs
+# 40 phones in one group session; the live board's update delay (issue #6).
+node bench/live-board.mjs
 # Analysis at scale: 1,000,000 responses in a temporary SQLite file (DATABASE_URL for PostgreSQL).
 npx tsx bench/analysis.ts
 # CSV export speed and memory at 100k, 300k and 1M answer rows (BENCH_DATABASE_URL for PostgreSQL).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { tallyDiamond9, tallyDotVotes, tallyGroupRankings, tierPoints } from './group-evidence'
+import { enoughMembers, tallyDiamond9, tallyDotVotes, tallyGroupRankings, tierPoints } from './group-evidence'
 
 const nine = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']
 
@@ -76,5 +76,12 @@ describe('tallyGroupRankings', () => {
     expect(() => tallyGroupRankings(['A', 'B'], 2, [{ size: 2, order: ['A', 'A'] }])).toThrow(/twice/)
     expect(() => tallyGroupRankings(['A', 'B'], 1, [{ size: 2, order: ['A', 'B'] }])).toThrow(/positions/)
     expect(() => tallyGroupRankings(['A', 'B'], 3, [])).toThrow(/positions/)
+  })
+})
+
+describe('enoughMembers', () => {
+  it('shows group evidence only when the children behind it reach the threshold', () => {
+    expect(enoughMembers({ groups: 3, members: 9 }, 10)).toBe(false)
+    expect(enoughMembers({ groups: 1, members: 10 }, 10)).toBe(true)
   })
 })

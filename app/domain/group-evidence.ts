@@ -204,3 +204,12 @@ function summary(groups: Array<{ size: number }>): GroupEvidenceSummary {
 function requireSize(size: number): void {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`a group has at least 1 member, got ${size}`)
 }
+
+/**
+ * Small-number rule for group evidence: a group's agreed answer is shown only when the children
+ * behind the evidence (the members of every group that gave it) reach the threshold, the same rule
+ * as a question's answers. Fewer members, and only the number of groups is given.
+ */
+export function enoughMembers(evidence: GroupEvidenceSummary, threshold: number): boolean {
+  return evidence.members >= threshold
+}

@@ -7,13 +7,13 @@ const COUNTS_PER_INSERT = 1000
 
 export async function insertAggregateImport(
   db: DB,
-  input: { consultationId: string; filename: string; userId: string | null; counts: AggregateLine[]; now: string }
+  input: { consultationId: string; filename: string; userId: string | null; counts: AggregateLine[]; now: string; /** a paper tally for a group session */ sessionId?: string | null }
 ): Promise<string> {
   const id = crypto.randomUUID()
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('aggregate_import')
-      .values({ id, consultation_id: input.consultationId, filename: input.filename, created_by: input.userId, created_at: input.now })
+      .values({ id, consultation_id: input.consultationId, filename: input.filename, created_by: input.userId, created_at: input.now, session_id: input.sessionId ?? null })
       .execute()
     const rows = input.counts.map((c) => ({
       aggregate_import_id: id,

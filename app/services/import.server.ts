@@ -21,7 +21,7 @@ export type ImportOutcome = { ok: true; importId: string; responses: number; lin
 /** The first problems of a rejected file are listed; the page says how many more there were. */
 export const MAX_ERRORS_SHOWN = 100
 
-function readUpload(file: UploadedFile) {
+export function readUpload(file: UploadedFile) {
   const problems = checkUpload({ name: file.name, size: file.bytes.byteLength, type: file.type })
   if (problems.length) return { ok: false as const, errors: problems }
   const decoded = decodeCsv(file.bytes)
@@ -29,12 +29,12 @@ function readUpload(file: UploadedFile) {
   return readCsv(decoded.text)
 }
 
-function sortErrors(errors: LineError[]): LineError[] {
+export function sortErrors(errors: LineError[]): LineError[] {
   return [...errors].sort((a, b) => a.line - b.line)
 }
 
 /** A name safe to keep and show: the file's own name without any folder, at most 200 characters. */
-function cleanFilename(name: string): string {
+export function cleanFilename(name: string): string {
   return (name.split(/[\\/]/).pop() ?? 'upload.csv').replace(/[\u0000-\u001F\u007F]/g, '').slice(0, 200) || 'upload.csv'
 }
 

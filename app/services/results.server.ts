@@ -11,6 +11,7 @@ import { countAnswersByGroup, type GroupedBase, type GroupedOptionCount } from '
 import { getSuppressionThreshold } from '~/models/consultation.server'
 import { countOptionAnswers, countQuestionBases, countResponses, type OptionPositionCount } from '~/models/results.server'
 import type { DB } from '~/utils/db.server'
+import { buildGroupEvidence, buildPaperEvidence, type GroupEvidenceView, type PaperEvidenceView } from './group-results.server'
 import { type Consultation, loadSurvey } from './survey.server'
 
 type Percent = number | 'c' | 'z' | 'k' | null
@@ -78,6 +79,10 @@ export interface ConsultationResults {
   breakdownFields: DemographicField[]
   breakdown: DemographicField[] | null
   questions: QuestionResult[]
+  /** Group activities in sessions (diamond 9, dots, group rankings), weighted by group size: never added to the answers above. */
+  groupEvidence: GroupEvidenceView[]
+  /** Paper counts (imported aggregates, session tallies): never added to the answers above. */
+  paperEvidence: PaperEvidenceView[]
 }
 
 export async function buildResults(db: DB, consultation: Consultation, locale: string, options: { breakdown?: Breakdown | null } = {}): Promise<ConsultationResults> {
@@ -92,6 +97,7 @@ export async function buildResults(db: DB, consultation: Consultation, locale: s
   const breakdown = options.breakdown?.filter((field) => breakdownFields.includes(field)) ?? []
   const fields = breakdown.length > 0 ? (breakdown as DemographicField[]) : null
   const { counts: groupedCounts, bases: groupedBases } = fields ? await countAnswersByGroup(db, consultation.id, fields) : { counts: [], bases: [] }
+  const [groupEvidence, paperEvidence] = await Promise.all([buildGroupEvidence(db, consultation, survey, threshold), buildPaperEvidence(db, consultation, survey, threshold)])
 
   return {
     title: survey.title,
@@ -120,6 +126,8 @@ export async function buildResults(db: DB, consultation: Consultation, locale: s
       }
       return result
     }),
+    groupEvidence,
+    paperEvidence,
   }
 }
 
@@ -143,6 +151,7 @@ function questionResult(question: SurveyQuestion, counts: OptionPositionCount[],
 
   switch (question.type) {
     case 'text':
+    case 'story':
       return { ...common, kind: 'text' }
     case 'single':
     case 'multi':

@@ -5,6 +5,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Disclosed, MarksKey, PercentCell } from '~/components/disclosed'
+import { GroupEvidenceSection, PaperEvidenceSection } from '~/components/group-evidence'
 import { parseBreakdown } from '~/domain/crosstab'
 import { PREFER_NOT_TO_SAY } from '~/domain/demographics'
 import type { RouteAccess } from '~/domain/permissions'
@@ -109,6 +110,9 @@ export default function Results() {
           {question.crossTab ? <CrossTabTable questionKey={question.key} tab={question.crossTab} positions={question.kind === 'ranking' ? question.positions : null} /> : null}
         </section>
       ))}
+      {/* Group and paper evidence: apart from the answers above, never added to them (issue 6, issue 7). */}
+      <GroupEvidenceSection evidence={results.groupEvidence} threshold={results.threshold} />
+      <PaperEvidenceSection evidence={results.paperEvidence} threshold={results.threshold} />
       <p>
         <Link to={`/c/${results.slug}`}>{t('results.participantLink')}</Link>
       </p>
