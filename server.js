@@ -110,7 +110,10 @@ function servePrecompressed(root) {
 // the import page explains that limit itself). Node's HTTP parser never reads past Content-Length, so
 // checking it bounds what is read. A body without a length (chunked) is refused: browsers always send
 // the length with a form. The 413 page is plain HTML in the language cookie's language (H10).
-const BODY_LIMITS = { participant: 64 * 1024, staff: 24 * 1024 * 1024 }
+// A story question may carry a picture (issue 5): multipart posts to a question page only get 11 MB
+// (a 10 MB picture and the form around it; app/domain/images.ts refuses anything bigger than 10 MB).
+const BODY_LIMITS = { participant: 64 * 1024, picture: 11 * 1024 * 1024, staff: 24 * 1024 * 1024 }
+const questionPage = /^\/c\/[^/]+\/q\/\d+(?:\.data)?$/
 const tooBigText = Object.fromEntries(
   ['en', 'cy', 'ar'].map((lng) => {
     try {
@@ -136,7 +139,9 @@ function tooBigPage(req) {
 }
 app.use((req, res, next) => {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
-  const limit = req.path === '/staff' || req.path.startsWith('/staff/') ? BODY_LIMITS.staff : BODY_LIMITS.participant
+  const multipart = /^multipart\/form-data\b/i.test(req.get('content-type') ?? '')
+  const limit =
+    req.path === '/staff' || req.path.startsWith('/staff/') ? BODY_LIMITS.staff : multipart && questionPage.test(req.path) ? BODY_LIMITS.picture : BODY_LIMITS.participant
   const length = req.get('content-length')
   const refuse = (status) => {
     res.set('Connection', 'close')

@@ -23,6 +23,10 @@ export interface ConsultationTable {
   audience: Generated<string>
   created_at: string
   updated_at: string
+  /** 1 for a new consultation; a new version (structure changed after answers came in) counts on (migration 2026-11-30T1600) */
+  version: Generated<number>
+  /** The consultation this version was made from, or null */
+  previous_version_id: string | null
 }
 
 export interface QuestionTable {
@@ -88,6 +92,10 @@ export interface ThemeTable {
   key: string
   title: string
   description: string | null
+  /** The theme this is a sub-theme of (one level only; migration 2026-11-30T1630); null for a top-level theme */
+  parent_id?: string | null
+  /** JSON list of keyword rules that suggest this theme when coding (app/domain/coding-suggestions.ts); null for none */
+  keywords?: string | null
 }
 
 export interface OptionThemeTable {
@@ -144,6 +152,10 @@ export interface ResponseTable {
   used_easy_read: number | null
   /** The response import (tidy CSV) it came from; null when given online */
   import_id: string | null
+  /** The group session it was given in (migration 2026-11-30T1640); null when not in a session */
+  session_id: Generated<string | null>
+  /** Paper entry: the staff user who typed the paper form up (migration 2026-11-30T1650); null otherwise */
+  entered_by: Generated<string | null>
 }
 
 export interface AnswerTable {
@@ -166,6 +178,17 @@ export interface SymbolImageTable {
   attribution: string | null
   /** Normalised master image: square PNG, metadata stripped */
   image: Uint8Array
+  created_at: string
+}
+
+/** A recorded audio clip of a question, served at /audio/<id>.<format> (migration 2026-11-30T1610). */
+export interface AudioClipTable {
+  id: string
+  /** mp3, m4a, ogg, opus, wav or webm (app/domain/audio-upload.ts), found from the bytes */
+  format: string
+  bytes: Uint8Array
+  size: number
+  created_by: string | null
   created_at: string
 }
 
@@ -225,6 +248,8 @@ export interface AggregateImportTable {
   filename: string
   created_by: string | null
   created_at: string
+  /** A paper tally uploaded for a group session (migration 2026-11-30T1650); null otherwise */
+  session_id: Generated<string | null>
 }
 
 /** One count of an aggregate import: a group's count for an option (at a position, for rankings). */
@@ -292,6 +317,132 @@ export interface SafeguardingNoteTable {
   created_at: string
 }
 
+export type SessionSetting = 'school' | 'youth_club' | 'care_council' | 'special_school' | 'community_event' | 'other'
+
+/** A group session run by a facilitator (issue #6): participants join with the code; kiosk = one shared device. */
+export interface SessionTable {
+  id: string
+  consultation_id: string
+  /** 6 characters from app/domain/join-code.ts; unique among open sessions */
+  join_code: string
+  setting: SessionSetting
+  group_type: string
+  expected_participants: number | null
+  kiosk: number
+  status: 'open' | 'closed'
+  created_by: string | null
+  created_at: string
+  closed_at: string | null
+}
+
+/** A processed picture (app/services/images.server.ts): WebP, at most 1600 px, no metadata. Never public. */
+export interface ImageTable {
+  id: string
+  consultation_id: string
+  /** The response it came with; the image is deleted with it */
+  response_id: number | null
+  /** 'story', 'group' … */
+  purpose: string
+  mime: string
+  width: number
+  height: number
+  byte_size: number
+  bytes: Uint8Array
+  created_at: string
+}
+
+export type StoryStatus = 'pending' | 'approved' | 'rejected'
+
+/** A participant's story (migration 2026-11-30T1620). Readers other than safeguarding get `redacted_text ?? text`. */
+export interface StoryTable {
+  id: string
+  consultation_id: string
+  /** Null for a story gathered another way (event, seed); deleted with a withdrawn response */
+  response_id: number | null
+  question_id: string | null
+  /** The original words */
+  text: string
+  /** The text with redacted spans replaced; null when nothing is redacted */
+  redacted_text: string | null
+  /** JSON [{ start, end, kind, reason }] over `text` (app/domain/redaction.ts) */
+  redactions: Generated<string>
+  image_id: string | null
+  consent_words: Generated<number>
+  consent_picture: Generated<number>
+  /** Who said it when there is no response to take an age band from ("Year 6 child") */
+  attribution: string | null
+  status: Generated<StoryStatus>
+  moderated_by: string | null
+  moderated_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export type GroupResultKind = 'diamond9' | 'dots' | 'ranking'
+
+/** A group activity's result in a session (issue #6): one result for the whole group, weighted by `people` in analysis. */
+export interface GroupResultTable {
+  id: string
+  kind: GroupResultKind
+  session_id: string
+  consultation_id: string
+  /** The question whose options are the cards or choices */
+  question_id: string
+  /** A name for the group ("Table 2"), never a child's name */
+  label: string | null
+  people: number
+  /** Dot voting: dots each person had */
+  dots_per_person: number | null
+  /** Group ranking: how many agreed with the order */
+  agreed: number | null
+  entered_by: string | null
+  /** A photo of the paper or sticky-note wall (image table) */
+  image_id: string | null
+  created_at: string
+}
+
+/** One option of a group result: its diamond row (null = discarded), its dots, or its agreed position. */
+export interface GroupResultItemTable {
+  group_result_id: string
+  option_id: string
+  tier: number | null
+  dots: number | null
+  rank: number | null
+}
+
+/** One coder's coding of one item (a free-text answer or an approved story); its themes are in coding_theme (migration 2026-11-30T1630). */
+export interface CodingTable {
+  id: string
+  consultation_id: string
+  /** 'answer:<answer id>' or 'story:<story id>' */
+  item_key: string
+  /** The item's row, so its codes go when it does (a withdrawn response) */
+  answer_id: number | null
+  story_id: string | null
+  coder_id: string
+  coded_at: string
+}
+
+export interface CodingThemeTable {
+  coding_id: string
+  theme_id: string
+}
+
+/** The double-coding sample of a consultation: chosen reproducibly from `seed` (app/domain/coding-sample.ts). */
+export interface CodingSampleTable {
+  consultation_id: string
+  seed: string
+  /** What was asked for: '10%' or '25' */
+  requested: string
+  created_by: string | null
+  created_at: string
+}
+
+export interface CodingSampleItemTable {
+  consultation_id: string
+  item_key: string
+}
+
 export interface Database {
   organisation: OrganisationTable
   consultation: ConsultationTable
@@ -303,6 +454,10 @@ export interface Database {
   theme: ThemeTable
   option_theme: OptionThemeTable
   theme_outcome: ThemeOutcomeTable
+  coding: CodingTable
+  coding_theme: CodingThemeTable
+  coding_sample: CodingSampleTable
+  coding_sample_item: CodingSampleItemTable
   action: ActionTable
   action_theme: ActionThemeTable
   response: ResponseTable
@@ -311,6 +466,7 @@ export interface Database {
   aggregate_import: AggregateImportTable
   aggregate_count: AggregateCountTable
   symbol_image: SymbolImageTable
+  audio_clip: AudioClipTable
   staff_user: StaffUserTable
   staff_role: StaffRoleTable
   staff_session: StaffSessionTable
@@ -319,6 +475,11 @@ export interface Database {
   safeguarding_flag: SafeguardingFlagTable
   safeguarding_note: SafeguardingNoteTable
   tally_cell: TallyCellTable
+  image: ImageTable
+  story: StoryTable
+  session: SessionTable
+  group_result: GroupResultTable
+  group_result_item: GroupResultItemTable
 }
 
 export type ConsultationRow = Selectable<ConsultationTable>

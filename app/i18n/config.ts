@@ -2,7 +2,7 @@
 export const supportedLocales = ['en', 'cy', 'ar'] as const
 export type Locale = (typeof supportedLocales)[number]
 export const defaultLocale: Locale = 'en'
-export const namespaces = ['common', 'participant', 'staff', 'receipt', 'display', 'questions', 'auth', 'analysis', 'exports', 'findings', 'symbols', 'safeguarding', 'builder'] as const
+export const namespaces = ['common', 'participant', 'staff', 'receipt', 'display', 'questions', 'auth', 'analysis', 'exports', 'findings', 'symbols', 'safeguarding', 'builder', 'staffadmin', 'editor', 'groups', 'stories', 'sessions', 'coding'] as const
 export const rtlLocales: readonly string[] = ['ar', 'ur', 'he', 'fa']
 
 /** Each language's own name, shown in the language switch. */
@@ -18,8 +18,11 @@ export type Namespace = (typeof namespaces)[number]
 export const participantNamespaces: readonly Namespace[] = ['common', 'participant', 'questions', 'display', 'receipt']
 /** The support page after a worrying answer (app/routes/participant/support.tsx) also needs its own strings. */
 export const supportPageNamespaces: readonly Namespace[] = [...participantNamespaces, 'safeguarding']
+/** Joining a group session (/join) also needs the sessions strings (issue #6). */
+export const joinPageNamespaces: readonly Namespace[] = [...participantNamespaces, 'sessions']
 export function namespacesForPath(pathname: string): readonly Namespace[] {
   if (/^\/c\/[^/]+\/support\/?$/.test(pathname)) return supportPageNamespaces
+  if (/^\/join(\/|$)/.test(pathname)) return joinPageNamespaces
   const participant = pathname === '/' || /^\/(c|receipt|symbols)(\/|$)/.test(pathname)
   return participant ? participantNamespaces : namespaces
 }

@@ -6,6 +6,7 @@ import { generateReceiptCode } from '~/domain/receipt-code'
 import type { Survey, SurveyQuestion } from '~/domain/survey'
 import { createResponse, findResponseByResumeHash, listAnswerRows, replaceAnswer, submitResponse } from '~/models/response.server'
 import { recordResponseSupports } from '~/models/participation-record.server'
+import { storyAnswers } from '~/services/stories.server'
 import { randomToken, sha256 } from '~/utils/crypto.server'
 import type { DB } from '~/utils/db.server'
 import { participantSessions } from '~/utils/session.server'
@@ -44,10 +45,12 @@ export async function saveAnswer(db: DB, responseId: number, question: SurveyQue
 /** Every saved answer by question key, so pages show what was given before. */
 export async function savedAnswers(db: DB, responseId: number, survey: Survey): Promise<Map<string, Answer>> {
   const rows = await listAnswerRows(db, responseId)
+  // A story's words and consents are in the story table (issue 5); its answer row only marks it answered.
+  const stories = survey.questions.some((q) => q.type === 'story') ? await storyAnswers(db, responseId) : new Map<string, Answer>()
   const result = new Map<string, Answer>()
   for (const question of survey.questions) {
     const answer = rowsToAnswer(question, rows.filter((r) => r.questionId === question.id).map((r) => r.row))
-    if (answer) result.set(question.key, answer)
+    if (answer) result.set(question.key, answer.kind === 'story' ? (stories.get(question.id) ?? answer) : answer)
   }
   return result
 }

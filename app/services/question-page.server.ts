@@ -5,6 +5,7 @@ import { parsePosition } from '~/domain/progress'
 import { commitParticipantSession, currentResponse, finishResponse, getParticipantSession, saveAnswer, savedAnswers } from '~/services/participation.server'
 import { getDisplay, getRegister } from '~/services/display.server'
 import { pageAfterAnswer, screenAnswer, screenResponse } from '~/services/safeguarding.server'
+import { removeStoryAnswer, saveStoryAnswer } from '~/services/stories.server'
 import { loadSurvey, requireConsultation } from '~/services/survey.server'
 import { getDb } from '~/utils/db.server'
 import { getLocale, getT } from '~/utils/i18n.server'
@@ -50,7 +51,8 @@ export type QuestionActionData = { errors: FieldError[]; draft: Answer | null }
 
 export async function submitQuestionPage(request: Request, slug?: string, rawPosition?: string) {
   const { db, consultation, survey, position, question, session, response } = await resolvePage(request, slug, rawPosition)
-  const parsed = parseAnswer(question, await readForm(request))
+  const form = await readForm(request)
+  const parsed = parseAnswer(question, form)
   // Too many saves for this response in a minute: nothing is saved, what was typed is shown again.
   const allowed = participantLimiter().save(response.id)
   if (!allowed.allowed) {
@@ -59,12 +61,33 @@ export async function submitQuestionPage(request: Request, slug?: string, rawPos
     return data<QuestionActionData>({ errors, draft: parsed.ok ? parsed.answer : parsed.draft }, { status: 429, headers: { 'Retry-After': String(seconds) } })
   }
   if (!parsed.ok) return data<QuestionActionData>({ errors: parsed.errors, draft: parsed.draft }, { status: 400 })
-  await saveAnswer(db, response.id, question, parsed.answer)
-  // Safeguarding: a worrying free-text answer is saved as usual, and a support page comes before the next one.
-  const flagged = await screenAnswer(db, consultation.id, response.id, question, parsed.answer)
+  let flagged: unknown
+  if (question.type === 'story' && parsed.answer.kind === 'story') {
+    // A story: words and consents in the story table, the picture checked and re-made first (issue 5).
+    const saved = await saveStoryAnswer(db, { consultationId: consultation.id, responseId: response.id }, question, parsed.answer, form.get('picture'))
+    if (!saved.ok) return data<QuestionActionData>({ errors: saved.errors, draft: saved.draft }, { status: 400 })
+    flagged = saved.flagged
+  } else {
+    if (question.type === 'story') await removeStoryAnswer(db, response.id, question.id)
+    await saveAnswer(db, response.id, question, parsed.answer)
+    // Safeguarding: a worrying free-text answer is saved as usual, and a support page comes before the next one.
+    flagged = await screenAnswer(db, consultation.id, response.id, question, parsed.answer)
+  }
   if (position < survey.questions.length) return redirect(pageAfterAnswer(consultation.slug, position + 1, flagged))
   const display = await getDisplay(request, consultation.slug, db)
   await screenResponse(db, consultation.id, response.id)
   await finishResponse(db, session, consultation.id, response.id, { locale: await getLocale(request), symbols: display.symbols, easyRead: display.easyRead })
   return redirect(pageAfterAnswer(consultation.slug, 'thanks', flagged), { headers: { 'Set-Cookie': await commitParticipantSession(session) } })
+}
+
+/**
+ * The save failed on the server (issue #6, flaky connections): say plainly that the answer was not
+ * saved, and give back what was typed so nothing has to be typed again. `request` is a copy of the
+ * submitted one (its form not yet read).
+ */
+export async function notSavedOutcome(request: Request, slug?: string, rawPosition?: string) {
+  const { question } = await resolvePage(request, slug, rawPosition)
+  const parsed = parseAnswer(question, await readForm(request))
+  const errors = [{ field: firstField(question), messageKey: 'errors.notSaved' }]
+  return data<QuestionActionData>({ errors, draft: parsed.ok ? parsed.answer : parsed.draft }, { status: 503 })
 }

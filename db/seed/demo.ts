@@ -5,6 +5,8 @@ import type { Database } from '../schema'
 import { demoConsultation, demoQuestions, demoTextAnswers, demoThemes, ecmOutcomes, haltonCountsPer1000 } from './demo-content'
 import { seedEveryQuestion } from './every-question-content'
 import { seedFindings } from './findings'
+import { seedStories } from './stories'
+import { seedDemoCoding } from './coding'
 import { seedDemoAccounts } from './accounts'
 import { rebuildTallies } from '../../app/models/tally-cell.server'
 
@@ -21,6 +23,8 @@ export async function seedDemo(db: Kysely<Database>, { syntheticResponses = 1000
     await seedEveryQuestion(db, ORG) // "Try every kind of question", also into databases seeded before it existed
     await applyDemoSymbols(db) // symbols, also into databases seeded before they existed
     await seedFindings(db) // "You said, we did": theme words for children and example actions
+    await seedStories(db, ORG, CONSULTATION) // stories (issue 5): the published quotes, and "Tell us your story"
+    await seedDemoCoding(db, CONSULTATION) // coding (issue 5): keyword rules, and the demo stories already coded
     return false
   }
   const now = new Date().toISOString()
@@ -80,6 +84,8 @@ export async function seedDemo(db: Kysely<Database>, { syntheticResponses = 1000
   // The synthetic answers went straight into the tables: count them into the tally cells in one go.
   await rebuildTallies(db, CONSULTATION)
   await seedFindings(db)
+  await seedStories(db, ORG, CONSULTATION)
+  await seedDemoCoding(db, CONSULTATION)
   return true
 }
 

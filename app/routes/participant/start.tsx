@@ -1,16 +1,27 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { EasyReadNotice } from '~/components/easy-read-notice'
+import { StartNotice } from '~/components/start-notice'
 import { registerFor } from '~/domain/display'
 import { getDisplay } from '~/services/display.server'
 import { commitParticipantSession, getParticipantSession, resumePoint, startResponse } from '~/services/participation.server'
+import { participantGroup, recordResponseSession, touchKiosk } from '~/services/sessions.server'
 import { loadSurvey, requireConsultation } from '~/services/survey.server'
 import { getDb } from '~/utils/db.server'
-import { getLocale } from '~/utils/i18n.server'
+import { getLocale, getT } from '~/utils/i18n.server'
 import { participantLimiter, retryAfterSeconds } from '~/utils/rate-limit.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? '' }]
+
+// A shared tablet's pages are never kept by the browser (issue #6); a busy server says when to try again.
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
+  const headers = new Headers()
+  const cacheControl = loaderHeaders.get('Cache-Control')
+  if (cacheControl) headers.set('Cache-Control', cacheControl)
+  const retryAfter = actionHeaders.get('Retry-After')
+  if (retryAfter) headers.set('Retry-After', retryAfter)
+  return headers
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb()
@@ -18,16 +29,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request)
   const display = await getDisplay(request)
   const survey = await loadSurvey(db, consultation, locale, registerFor(display))
+  // A device in a group session (issue #6); a shared tablet never offers to carry on someone else's answers.
+  const { group, kiosk, headers } = await participantGroup(db, request, consultation.id)
+  const { t } = await getT(request)
   // Back on the same device with an unfinished response: say so, and where it carries on.
-  const resume = await resumePoint(db, await getParticipantSession(request), consultation.id, survey)
-  return {
+  const resume = kiosk ? undefined : await resumePoint(db, await getParticipantSession(request), consultation.id, survey)
+  return data({
+    groupNote: group ? t(kiosk ? 'sessions:kiosk.shared' : 'sessions:group.joined') : null,
     easyRead: display.easyRead,
     title: survey.title,
     description: survey.description,
     questionCount: survey.questions.length,
     identified: consultation.anonymity === 'identified',
     resume: resume ? { position: resume.position, answered: resume.answered } : null,
-  }
+  }, { headers })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,6 +51,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await getLocale(request)
   const session = await getParticipantSession(request)
   const survey = await loadSurvey(db, consultation, locale)
+  const { group, kiosk } = await participantGroup(db, request, consultation.id)
+  // A shared tablet: each Start is a new person, never the last one's unfinished answers.
+  if (kiosk) session.set('tokens', Object.fromEntries(Object.entries(session.get('tokens') ?? {}).filter(([id]) => id !== consultation.id)))
   // An unfinished response on this device carries on at its first unanswered question, answers kept.
   const resume = await resumePoint(db, session, consultation.id, survey)
   const position = resume ? resume.position : 1
@@ -46,9 +64,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const seconds = retryAfterSeconds(allowed.retryAfterMs)
       return data({ busy: { seconds } }, { status: 429, headers: { 'Retry-After': String(seconds) } })
     }
-    await startResponse(db, session, consultation.id, locale)
+    // In a group session, the response records the session.
+    await recordResponseSession(db, group, await startResponse(db, session, consultation.id, locale))
   }
-  return redirect(`/c/${consultation.slug}/q/${position}`, { headers: { 'Set-Cookie': await commitParticipantSession(session) } })
+  const headers = new Headers({ 'Set-Cookie': await commitParticipantSession(session) })
+  if (kiosk && group) headers.append('Set-Cookie', await touchKiosk(group.device))
+  return redirect(`/c/${consultation.slug}/q/${position}`, { headers })
 }
 
 export default function Start() {
@@ -58,6 +79,7 @@ export default function Start() {
   return (
     <div className="stack">
       <h1>{data.title}</h1>
+      {data.groupNote ? <p className="group-note">{data.groupNote}</p> : null}
       {busy ? (
         <div className="notice" role="alert">
           <h2>{t('busy.title')}</h2>
@@ -71,21 +93,7 @@ export default function Start() {
           <p>{t('start.resume', { position: data.resume.position, total: data.questionCount })}</p>
         </section>
       ) : null}
-      {data.easyRead ? (
-        <EasyReadNotice identified={data.identified} questionCount={data.questionCount} />
-      ) : (
-        <section className="notice" aria-labelledby="notice-title">
-          <h2 id="notice-title">{t('notice.title')}</h2>
-          <ul className="notice__list">
-            <li>{data.identified ? t('notice.identified') : t('notice.anonymous')}</li>
-            <li>{t('notice.skip')}</li>
-            <li>{t('notice.whoSees')}</li>
-            <li>{t('notice.safety')}</li>
-            <li>{t('notice.saved', { count: data.questionCount })}</li>
-            <li>{t('notice.withdraw')}</li>
-          </ul>
-        </section>
-      )}
+      <StartNotice easyRead={data.easyRead} identified={data.identified} questionCount={data.questionCount} />
       <Form method="post">
         <button type="submit" className="button button--primary">
           {data.resume ? t('start.continue') : t('start.start')}

@@ -18,6 +18,9 @@ export const consultationPages = [
   { page: 'results', permission: 'results:view' },
   { page: 'findings', permission: 'results:view' },
   { page: 'participation', permission: 'results:view' },
+  { page: 'quotes', permission: 'results:view' },
+  { page: 'coding', permission: 'stories:code' },
+  { page: 'codebook', permission: 'stories:code' },
   { page: 'themes', permission: 'plans:manage' },
   { page: 'actions', permission: 'plans:manage' },
   { page: 'exports', permission: 'results:export' },
@@ -25,6 +28,7 @@ export const consultationPages = [
   { page: 'imports', permission: 'responses:import' },
   { page: 'settings', permission: 'consultations:manage' },
   { page: 'share', permission: 'consultations:manage' },
+  { page: 'preview', permission: 'consultations:manage' },
 ] as const satisfies ReadonlyArray<{ page: string; permission: Permission }>
 
 /** Pages that are not about one consultation. */
@@ -33,7 +37,10 @@ export const otherPages = [
   { href: '/staff/plans', label: 'plans', permission: 'plans:manage' },
   { href: '/staff/audit', label: 'auditLog', permission: 'audit:view' },
   { href: '/staff/safeguarding', label: 'safeguarding', permission: 'safeguarding:handle' },
+  { href: '/staff/stories', label: 'stories', permission: 'stories:moderate' },
   { href: '/staff/symbols', label: 'symbols', permission: 'consultations:manage' },
+  { href: '/staff/sessions', label: 'sessions', permission: 'sessions:run' },
+  { href: '/staff/users', label: 'users', permission: 'users:manage' },
 ] as const satisfies ReadonlyArray<{ href: string; label: string; permission: Permission }>
 
 export async function loader({ request }: LoaderFunctionArgs) {
