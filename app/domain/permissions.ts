@@ -23,6 +23,8 @@ export const permissionRoles = {
   'stories:code': ['admin', 'planner', 'coder'],
   /** Possible disclosures: the safeguarding lead only, on purpose not even an admin. */
   'safeguarding:handle': ['safeguarding'],
+  /** The word lists that decide what is flagged: set up by admins or the safeguarding lead. No flags, no answers. */
+  'safeguarding:phrases': ['admin', 'safeguarding'],
   'users:manage': ['admin'],
   'audit:view': ['admin'],
 } as const satisfies Record<string, readonly Role[]>

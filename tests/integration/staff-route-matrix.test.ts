@@ -132,7 +132,7 @@ describe.each(testDialects())('role × route matrix [%s]', (dialect) => {
         expect(mayAccess([role], access), `${role}: the staff home links to ${href}, which needs ${access}`).toBe(true)
       }
       if (role === 'admin') expect(hrefs).toContain('/staff/audit')
-      if (role === 'safeguarding') expect(hrefs).toEqual(['/staff/safeguarding'])
+      if (role === 'safeguarding') expect(hrefs).toEqual(['/staff/safeguarding', '/staff/safeguarding/phrases'])
     }
   })
 })

@@ -37,6 +37,7 @@ export const otherPages = [
   { href: '/staff/plans', label: 'plans', permission: 'plans:manage' },
   { href: '/staff/audit', label: 'auditLog', permission: 'audit:view' },
   { href: '/staff/safeguarding', label: 'safeguarding', permission: 'safeguarding:handle' },
+  { href: '/staff/safeguarding/phrases', label: 'safeguardingPhrases', permission: 'safeguarding:phrases' },
   { href: '/staff/stories', label: 'stories', permission: 'stories:moderate' },
   { href: '/staff/symbols', label: 'symbols', permission: 'consultations:manage' },
   { href: '/staff/sessions', label: 'sessions', permission: 'sessions:run' },

@@ -1,7 +1,6 @@
 // The safeguarding word lists: the phrases shipped with the app (read only) and those added here.
-// Who may change them: the safeguarding role ('safeguarding:handle'), not admins. The lists decide what
-// the safeguarding lead is shown, and what they contain says what the lead is looking for, so they
-// belong to the person who owns safeguarding (an admin who should manage them is given that role).
+// Who may change them: admins and the safeguarding lead ('safeguarding:phrases'), as issue 5 asks. The
+// page shows only the lists, never a flag or an answer: an admin still cannot see what was flagged.
 // Every addition and removal is audited.
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
@@ -16,12 +15,12 @@ import { getDb } from '~/utils/db.server'
 import { readForm } from '~/utils/form.server'
 import { getT } from '~/utils/i18n.server'
 
-export const access: RouteAccess = 'safeguarding:handle'
+export const access: RouteAccess = 'safeguarding:phrases'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? '' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'safeguarding:handle')
+  await requirePermission(request, 'safeguarding:phrases')
   const { t } = await getT(request)
   const { defaults, added } = await phraseLists(getDb())
   const done = new URL(request.url).searchParams.get('done')
@@ -33,7 +32,7 @@ const addForm = z.object({ locale: z.enum(phraseLocales), category: z.enum(safeg
 type Values = { locale: string; category: string; phrase: string }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'safeguarding:handle')
+  const user = await requirePermission(request, 'safeguarding:phrases')
   const form = await readForm(request)
   const db = getDb()
   if (form.get('intent') === 'remove') {
