@@ -1,7 +1,7 @@
 // Cross-tabs: one question's answers broken down by the groups participants said they belong to
 // (age band, gender, area…, as given at the time of response). The SQL layer counts per group and
 // option; these functions lay the counts out as a table and apply small-number suppression to it.
-import { demographicFields, type DemographicField, PREFER_NOT_TO_SAY } from './demographics'
+import { type BreakdownField, breakdownFields, PREFER_NOT_TO_SAY } from './demographics'
 import { type DisclosedCell, discloseCount, type DisclosureMark, isSmallCount, percentOfDisclosed, suppressTwoWay } from './disclosure'
 
 const SUPPRESSED: DisclosedCell = { kind: 'suppressed', mark: 'c' }
@@ -10,13 +10,13 @@ const SUPPRESSED: DisclosedCell = { kind: 'suppressed', mark: 'c' }
 export const NOT_GIVEN = 'not-given'
 
 /** A breakdown is one field or two; with two, each row is one combination (e.g. "11–13, girl"). */
-export type Breakdown = [DemographicField] | [DemographicField, DemographicField]
+export type Breakdown = [BreakdownField] | [BreakdownField, BreakdownField]
 
 /** Reads ?by=…&by2=… from the results page's form; unknown or repeated fields are ignored. */
 export function parseBreakdown(by: string | null, by2: string | null): Breakdown | null {
-  const first = demographicFields.find((field) => field === by)
+  const first = breakdownFields.find((field) => field === by)
   if (!first) return null
-  const second = demographicFields.find((field) => field === by2 && field !== first)
+  const second = breakdownFields.find((field) => field === by2 && field !== first)
   return second ? [first, second] : [first]
 }
 

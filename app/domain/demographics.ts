@@ -11,6 +11,18 @@ export function isDemographicField(value: unknown): value is DemographicField {
   return typeof value === 'string' && (demographicFields as readonly string[]).includes(value)
 }
 
+/**
+ * What answers can be broken down by: the demographic fields, and the setting of the group session a
+ * response was given in (school, youth club…; issue 7), written into the same snapshot when the
+ * response joins a session, so it is kept as it was at the time like the rest.
+ */
+export const breakdownFields = [...demographicFields, 'setting'] as const
+export type BreakdownField = (typeof breakdownFields)[number]
+
+export function isBreakdownField(value: unknown): value is BreakdownField {
+  return typeof value === 'string' && (breakdownFields as readonly string[]).includes(value)
+}
+
 /** Stored for "Prefer not to say", so a question the participant skipped differs from one never asked. */
 export const PREFER_NOT_TO_SAY = 'prefer-not-to-say'
 
@@ -39,7 +51,7 @@ export const standardDemographicOptions: Record<DemographicField, readonly strin
 }
 
 /** One field of the snapshot as a participant gave it: an option key, or PREFER_NOT_TO_SAY. */
-export type Demographics = Partial<Record<DemographicField, string>>
+export type Demographics = Partial<Record<BreakdownField, string>>
 
 export interface DemographicEntry {
   field: DemographicField
@@ -69,7 +81,7 @@ export function parseDemographics(json: string | null | undefined): Demographics
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {}
   const result: Demographics = {}
-  for (const field of demographicFields) {
+  for (const field of breakdownFields) {
     const given = (value as Record<string, unknown>)[field]
     if (typeof given === 'string' && given !== '') result[field] = given
   }
@@ -79,11 +91,16 @@ export function parseDemographics(json: string | null | undefined): Demographics
 /** Writes a snapshot with its fields always in the same order, so equal snapshots are equal text. */
 export function serialiseDemographics(demographics: Demographics): string | null {
   const ordered: Demographics = {}
-  for (const field of demographicFields) if (demographics[field] !== undefined) ordered[field] = demographics[field]
+  for (const field of breakdownFields) if (demographics[field] !== undefined) ordered[field] = demographics[field]
   return Object.keys(ordered).length ? JSON.stringify(ordered) : null
 }
 
 /** The stored snapshot with one field set to what was just answered (a later answer replaces an earlier one). */
 export function mergeDemographics(json: string | null | undefined, entry: DemographicEntry): string {
   return serialiseDemographics({ ...parseDemographics(json), [entry.field]: entry.value }) as string
+}
+
+/** The stored snapshot with the session's setting added (a response joins one session, once). */
+export function withSessionSetting(json: string | null | undefined, setting: string): string {
+  return serialiseDemographics({ ...parseDemographics(json), setting }) as string
 }

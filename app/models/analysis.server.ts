@@ -1,7 +1,7 @@
 // Aggregates for cross-tabs: answers counted per group of respondents, where the group is what
 // the respondent said about themselves at the time (response.demographics, a JSON snapshot).
 // From the tally cells and a GROUP BY over answers in progress; no response is loaded into memory.
-import { type DemographicField, isDemographicField, parseDemographics } from '~/domain/demographics'
+import { type BreakdownField, isBreakdownField, parseDemographics } from '~/domain/demographics'
 import { listInProgressCells, listTallyCells } from '~/models/tally-cell.server'
 import type { DB } from '~/utils/db.server'
 
@@ -28,9 +28,9 @@ export interface GroupedBase {
  * fixed field order, so equal snapshots are equal text; a consultation has few distinct ones); here
  * they are folded into the chosen fields. Rankings are broken down by number 1 choices only.
  */
-export async function countAnswersByGroup(db: DB, consultationId: string, fields: DemographicField[]): Promise<{ counts: GroupedOptionCount[]; bases: GroupedBase[] }> {
+export async function countAnswersByGroup(db: DB, consultationId: string, fields: BreakdownField[]): Promise<{ counts: GroupedOptionCount[]; bases: GroupedBase[] }> {
   fields.forEach((field) => {
-    if (!isDemographicField(field)) throw new RangeError(`not a demographic field: ${String(field)}`)
+    if (!isBreakdownField(field)) throw new RangeError(`not a field answers can be broken down by: ${String(field)}`)
   })
   const questionIds = (await db.selectFrom('question').select('id').where('consultation_id', '=', consultationId).execute()).map((q) => q.id)
   if (questionIds.length === 0) return { counts: [], bases: [] }

@@ -3,6 +3,7 @@
 import type { Selectable } from 'kysely'
 import type { SessionSetting, SessionTable } from '../../db/schema'
 import type { BoardBase, BoardCount } from '~/domain/live-board'
+import { withSessionSetting } from '~/domain/demographics'
 import type { DB } from '~/utils/db.server'
 
 export type SessionRow = Selectable<SessionTable>
@@ -81,9 +82,27 @@ export async function closeSessionRow(db: DB, id: string, now: string): Promise<
   return Number(result.numUpdatedRows) === 1
 }
 
-/** Records that a response was started in a session (only a response not already in one). */
+/**
+ * Records that a response was started in a session (only a response not already in one), and adds the
+ * session's setting to its demographics snapshot, so results can be broken down by setting (issue 7).
+ */
 export async function setResponseSession(db: DB, responseId: number, sessionId: string): Promise<void> {
-  await db.updateTable('response').set({ session_id: sessionId }).where('id', '=', responseId).where('session_id', 'is', null).execute()
+  await db.transaction().execute(async (trx) => {
+    const session = await trx.selectFrom('session').select('setting').where('id', '=', sessionId).executeTakeFirst()
+    const response = await trx.selectFrom('response').select('demographics').where('id', '=', responseId).where('session_id', 'is', null).executeTakeFirst()
+    if (!session || !response) return
+    await trx
+      .updateTable('response')
+      .set({ session_id: sessionId, demographics: withSessionSetting(response.demographics, session.setting) })
+      .where('id', '=', responseId)
+      .where('session_id', 'is', null)
+      .execute()
+  })
+}
+
+/** Whether any group session was ever run for the consultation. */
+export async function consultationHasSessions(db: DB, consultationId: string): Promise<boolean> {
+  return (await db.selectFrom('session').select('id').where('consultation_id', '=', consultationId).limit(1).executeTakeFirst()) !== undefined
 }
 
 export async function countSessionResponses(db: DB, sessionId: string): Promise<{ finished: number; started: number }> {

@@ -10,7 +10,7 @@
 import { answerToRows, hasFile } from '~/domain/answers'
 import { aggregateKindOf } from '~/domain/consistency'
 import type { LineError } from '~/domain/csv-format'
-import { demographicEntry, mergeDemographics } from '~/domain/demographics'
+import { demographicEntry, mergeDemographics, withSessionSetting } from '~/domain/demographics'
 import { type GroupEntry, type GroupFormError, type GroupKind, parseGroupEntry, questionFitsKind, rankingOrder } from '~/domain/group-activities'
 import { enoughMembers, tallyDiamond9, tallyDotVotes, tallyGroupRankings } from '~/domain/group-evidence'
 import { type ImageRefusal, MAX_IMAGE_MB } from '~/domain/images'
@@ -289,7 +289,8 @@ export async function enterPaperForm(db: DB, ctx: SessionContext, form: FormData
   const survey = await loadSurvey(db, ctx.consultation, ctx.consultation.default_locale)
   const parsed = parsePaperForm(paperQuestions(survey), form)
   if (!parsed.ok) return parsed
-  let demographics: string | null = null
+  // The session's setting goes into the snapshot, as for a response started in the session (issue 7).
+  let demographics: string | null = withSessionSetting(null, ctx.session.setting)
   for (const { question, answer } of parsed.answers) {
     const entry = demographicEntry(question, answer)
     if (entry) demographics = mergeDemographics(demographics, entry)

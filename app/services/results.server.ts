@@ -2,12 +2,15 @@
 // breakdown, each question is also cross-tabulated by the groups people said they belong to.
 // Counting rules are written out in docs/analysis.md and shown on the page.
 import { type Breakdown, crossTabulate, type CrossTabCell, groupKey, type LinkedView, NOT_GIVEN, orderGroups } from '~/domain/crosstab'
-import { type DemographicField, PREFER_NOT_TO_SAY, standardDemographicOptions } from '~/domain/demographics'
+import { type BreakdownField, type DemographicField, PREFER_NOT_TO_SAY, standardDemographicOptions } from '~/domain/demographics'
+import { sessionSettings } from '~/domain/session-settings'
+import { createI18n } from '~/i18n/i18n'
 import { type DisclosedCell, discloseCount, percentOfDisclosed, suppressOneWay } from '~/domain/disclosure'
 import type { SurveyQuestion } from '~/domain/survey'
 import { rankingPositions } from '~/domain/survey'
 import { tallyChoices, tallyRanking } from '~/domain/tally'
 import { countAnswersByGroup, type GroupedBase, type GroupedOptionCount } from '~/models/analysis.server'
+import { consultationHasSessions } from '~/models/session.server'
 import { getSuppressionThreshold } from '~/models/consultation.server'
 import { countOptionAnswers, countQuestionBases, countResponses, type OptionPositionCount } from '~/models/results.server'
 import type { DB } from '~/utils/db.server'
@@ -41,7 +44,7 @@ export interface RankingResultRow {
 }
 
 export interface CrossTabView {
-  fields: DemographicField[]
+  fields: BreakdownField[]
   /** What the cells count: answers to each option, or number 1 choices of a ranking. */
   measure: 'count' | 'first'
   /** Each row's value per field, with the survey's label (null for "prefer not to say" and "not given": the page words those). */
@@ -76,8 +79,8 @@ export interface ConsultationResults {
   submitted: DisclosedCell
   inProgress: DisclosedCell
   /** Fields this survey asks about, so answers can be broken down by them. */
-  breakdownFields: DemographicField[]
-  breakdown: DemographicField[] | null
+  breakdownFields: BreakdownField[]
+  breakdown: BreakdownField[] | null
   questions: QuestionResult[]
   /** Group activities in sessions (diamond 9, dots, group rankings), weighted by group size: never added to the answers above. */
   groupEvidence: GroupEvidenceView[]
@@ -86,16 +89,20 @@ export interface ConsultationResults {
 }
 
 export async function buildResults(db: DB, consultation: Consultation, locale: string, options: { breakdown?: Breakdown | null } = {}): Promise<ConsultationResults> {
-  const [survey, counts, bases, totals, threshold] = await Promise.all([
+  const [survey, counts, bases, totals, threshold, hasSessions] = await Promise.all([
     loadSurvey(db, consultation, locale),
     countOptionAnswers(db, consultation.id),
     countQuestionBases(db, consultation.id),
     countResponses(db, consultation.id),
     getSuppressionThreshold(db, consultation.organisation_id),
+    consultationHasSessions(db, consultation.id),
   ])
-  const breakdownFields = [...new Set(survey.questions.flatMap((q) => (q.type === 'demographic' ? [q.config.field] : [])))]
+  // The fields its demographic questions ask about, and the session setting once it has had sessions.
+  const breakdownFields: BreakdownField[] = [...new Set(survey.questions.flatMap((q) => (q.type === 'demographic' ? [q.config.field] : [])))]
+  if (hasSessions) breakdownFields.push('setting')
   const breakdown = options.breakdown?.filter((field) => breakdownFields.includes(field)) ?? []
-  const fields = breakdown.length > 0 ? (breakdown as DemographicField[]) : null
+  const fields = breakdown.length > 0 ? breakdown : null
+  const settingLabels = fields?.includes('setting') ? sessionSettingLabels(locale) : new Map<string, string>()
   const { counts: groupedCounts, bases: groupedBases } = fields ? await countAnswersByGroup(db, consultation.id, fields) : { counts: [], bases: [] }
   const [groupEvidence, paperEvidence] = await Promise.all([buildGroupEvidence(db, consultation, survey, threshold), buildPaperEvidence(db, consultation, survey, threshold)])
 
@@ -122,6 +129,7 @@ export async function buildResults(db: DB, consultation: Consultation, locale: s
           groupedCounts.filter((c) => c.questionId === question.id),
           groupedBases.filter((b) => b.questionId === question.id),
           threshold,
+          settingLabels,
         )
       }
       return result
@@ -216,11 +224,12 @@ function questionResult(question: SurveyQuestion, counts: OptionPositionCount[],
 function crossTabView(
   question: SurveyQuestion,
   result: QuestionResult,
-  fields: DemographicField[],
+  fields: BreakdownField[],
   questions: SurveyQuestion[],
   counts: GroupedOptionCount[],
   bases: GroupedBase[],
   threshold: number,
+  settingLabels: Map<string, string>,
 ): CrossTabView | null {
   if (result.kind === 'text') return null
   const keyOf = new Map(question.options.map((o) => [o.id, o.key]))
@@ -266,7 +275,7 @@ function crossTabView(
     }
   }
   const { groups, tab } = tabulate(cellCounts, groupBases, known, linked)
-  const labels = fields.map((field) => labelsFor(field, questions))
+  const labels = fields.map((field) => labelsFor(field, questions, settingLabels))
   return {
     fields,
     measure,
@@ -287,11 +296,19 @@ function demographicQuestion(field: DemographicField, questions: SurveyQuestion[
   return questions.find((q) => q.type === 'demographic' && q.config.field === field)
 }
 
-function knownValues(field: DemographicField, questions: SurveyQuestion[]): string[] {
+function knownValues(field: BreakdownField, questions: SurveyQuestion[]): string[] {
+  if (field === 'setting') return [...sessionSettings]
   return demographicQuestion(field, questions)?.options.map((o) => o.key) ?? [...(standardDemographicOptions[field] ?? [])]
 }
 
-/** Option labels of the survey's question about this field. */
-function labelsFor(field: DemographicField, questions: SurveyQuestion[]): Map<string, string> {
+/** Option labels of the survey's question about this field (the session settings' names for the setting). */
+function labelsFor(field: BreakdownField, questions: SurveyQuestion[], settingLabels: Map<string, string>): Map<string, string> {
+  if (field === 'setting') return settingLabels
   return new Map((demographicQuestion(field, questions)?.options ?? []).map((o) => [o.key, o.label]))
+}
+
+/** "School", "Youth club"… in the page's language. */
+function sessionSettingLabels(locale: string): Map<string, string> {
+  const i18n = createI18n(locale)
+  return new Map(sessionSettings.map((setting) => [setting, i18n.t(`sessions:settings.${setting}`)]))
 }
