@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { groupsPrioritisingThemes, parseLinkWeight, planItemWeights, themeEvidence, topThemes } from './findings'
+import { groupEvidenceByTheme, groupsPrioritisingThemes, parseLinkWeight, planItemWeights, quotesByTheme, themeEvidence, topThemes } from './findings'
 
 const themes = [
   { key: 'safety', title: 'Feeling safe' },
@@ -116,5 +116,47 @@ describe('parseLinkWeight', () => {
     expect(parseLinkWeight('')).toEqual({ ok: true, weight: null })
     expect(parseLinkWeight(' 3 ')).toEqual({ ok: true, weight: 3 })
     for (const bad of ['0', '6', '1.5', 'x', '-1']) expect(parseLinkWeight(bad)).toEqual({ ok: false })
+  })
+})
+
+describe('quotesByTheme', () => {
+  const row = (themeKey: string, id: string, text = `words ${id}`) => ({ themeKey, id, text, teller: { band: 'age-8-10' } })
+  it('keeps up to three quotes per theme in order, each story once, and says when the quote bank has more', () => {
+    const result = quotesByTheme([row('safety', 's1'), row('safety', 's2'), row('safety', 's1'), row('play', 's1'), row('safety', 's3'), row('safety', 's4'), row('play', 's5', '  ')])
+    expect(result.safety.quotes.map((q) => q.id)).toEqual(['s1', 's2', 's3'])
+    expect(result.safety.more).toBe(true)
+    expect(result.play).toEqual({ quotes: [{ id: 's1', text: 'words s1', teller: { band: 'age-8-10' } }], more: false })
+  })
+})
+
+describe('groupEvidenceByTheme', () => {
+  const members = { kind: 'value', value: 24 } as const
+  const dots = {
+    questionKey: 'top',
+    prompt: 'What matters most?',
+    kind: 'dots',
+    groups: 3,
+    members,
+    tooFew: false,
+    rows: [
+      { key: 'parks', label: 'Parks', rank: 1, measure: 40 },
+      { key: 'bullying', label: 'Less bullying', rank: 2, measure: 35 },
+      { key: 'buses', label: 'Buses', rank: 3, measure: 25 },
+    ],
+  }
+  const hidden = { ...dots, kind: 'diamond9', groups: 1, members: { kind: 'suppressed', mark: 'c' } as const, tooFew: true, rows: [] }
+  it('keeps only the activities and options linked to the theme, with their rank among all options', () => {
+    const result = groupEvidenceByTheme([dots, hidden], [
+      { themeKey: 'safety', questionKey: 'top', optionKey: 'buses' },
+      { themeKey: 'safety', questionKey: 'top', optionKey: 'bullying' },
+      { themeKey: 'play', questionKey: 'other', optionKey: 'parks' },
+    ])
+    expect(result.safety.map((e) => [e.kind, e.of, e.rows.map((r) => [r.key, r.rank])])).toEqual([
+      ['dots', 3, [['bullying', 2], ['buses', 3]]],
+      // Too few children: listed with its groups only, no rows.
+      ['diamond9', 0, []],
+    ])
+    expect(result.safety[1].members).toEqual({ kind: 'suppressed', mark: 'c' })
+    expect(result.play).toBeUndefined()
   })
 })

@@ -206,3 +206,73 @@ export function parseLinkWeight(value: unknown): { ok: true; weight: number | nu
   const weight = Number(value.trim())
   return weight >= 1 && weight <= MAX_LINK_WEIGHT ? { ok: true, weight } : { ok: false }
 }
+
+// ---- Quotes and group evidence per theme -------------------------------------------------------
+
+/** Quotes shown under each theme; the rest are in the quote bank. */
+export const QUOTES_PER_THEME = 3
+
+export interface ThemeQuoteRow<Teller> {
+  themeKey: string
+  id: string
+  text: string
+  teller: Teller
+}
+
+/**
+ * Up to `max` quotes per theme, in the order given (oldest first), each story once per theme even
+ * when it is both coded to the theme and told about a question whose options feed it. `more` says
+ * the quote bank holds others for the theme; how many is not said (a count of stories is not shown).
+ */
+export function quotesByTheme<Teller>(rows: ThemeQuoteRow<Teller>[], max = QUOTES_PER_THEME): Record<string, { quotes: Array<{ id: string; text: string; teller: Teller }>; more: boolean }> {
+  const result: Record<string, { quotes: Array<{ id: string; text: string; teller: Teller }>; more: boolean }> = {}
+  const seen = new Set<string>()
+  for (const row of rows) {
+    if (!row.text.trim()) continue
+    const key = `${row.themeKey}\u0000${row.id}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    const entry = (result[row.themeKey] ??= { quotes: [], more: false })
+    if (entry.quotes.length < max) entry.quotes.push({ id: row.id, text: row.text, teller: row.teller })
+    else entry.more = true
+  }
+  return result
+}
+
+/** One group activity's evidence for a question, already suppressed (no rows when too few children). */
+export interface GroupActivityEvidence {
+  questionKey: string
+  prompt: string
+  kind: string
+  groups: number
+  members: DisclosedCell
+  tooFew: boolean
+  /** Every option of the activity, with its rank among them and its weighted measure. */
+  rows: Array<{ key: string; label: string; rank: number; measure: number | null }>
+}
+
+export interface ThemeGroupEvidence extends Omit<GroupActivityEvidence, 'rows'> {
+  /** How many options the activity ranked, so "2nd of 9" can be said */
+  of: number
+  rows: GroupActivityEvidence['rows']
+}
+
+/**
+ * The group evidence feeding each theme: the activities whose question has an option linked to the
+ * theme, with only those options' rows (rank among all the activity's options, weighted measure).
+ * Taken from evidence already suppressed, so nothing hidden there shows here; an activity with too
+ * few children is listed with its number of groups only.
+ */
+export function groupEvidenceByTheme(evidence: GroupActivityEvidence[], links: Array<{ themeKey: string; questionKey: string; optionKey: string }>): Record<string, ThemeGroupEvidence[]> {
+  const result: Record<string, ThemeGroupEvidence[]> = {}
+  const themeKeys = [...new Set(links.map((l) => l.themeKey))]
+  for (const themeKey of themeKeys) {
+    for (const view of evidence) {
+      const linked = new Set(links.filter((l) => l.themeKey === themeKey && l.questionKey === view.questionKey).map((l) => l.optionKey))
+      if (linked.size === 0) continue
+      const rows = view.rows.filter((r) => linked.has(r.key)).sort((a, b) => a.rank - b.rank || a.label.localeCompare(b.label))
+      ;(result[themeKey] ??= []).push({ ...view, of: view.rows.length, rows })
+    }
+  }
+  return result
+}

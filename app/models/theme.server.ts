@@ -170,3 +170,36 @@ export async function countThemeEvidenceBySnapshot(db: DB, consultationId: strin
     bases: bases.map((r) => ({ demographics: r.demographics, count: Number(r.n) })),
   }
 }
+
+/**
+ * Quotes for the findings page: approved stories whose teller said "You can use my words", as
+ * moderators left them (redacted), with the themes they feed: coded to the theme, or told about a
+ * question whose options are linked to it. Oldest first; the same story may come more than once.
+ * Only stories with consent, so a consultation has tens or hundreds of rows, not one per response.
+ */
+export async function listThemeQuotes(db: DB, consultationId: string) {
+  const coded = db
+    .selectFrom('coding_theme')
+    .innerJoin('coding', 'coding.id', 'coding_theme.coding_id')
+    .innerJoin('story', 'story.id', 'coding.story_id')
+    .leftJoin('response', 'response.id', 'story.response_id')
+    .select(['coding_theme.theme_id as themeId', 'story.id', 'story.attribution', 'story.created_at', 'response.demographics'])
+    .select((eb) => eb.fn.coalesce('story.redacted_text', 'story.text').as('shownText'))
+    .where('story.consultation_id', '=', consultationId)
+    .where('story.status', '=', 'approved')
+    .where('story.consent_words', '=', 1)
+  const linked = db
+    .selectFrom('option_theme')
+    .innerJoin('option', 'option.id', 'option_theme.option_id')
+    .innerJoin('story', 'story.question_id', 'option.question_id')
+    .leftJoin('response', 'response.id', 'story.response_id')
+    .select(['option_theme.theme_id as themeId', 'story.id', 'story.attribution', 'story.created_at', 'response.demographics'])
+    .select((eb) => eb.fn.coalesce('story.redacted_text', 'story.text').as('shownText'))
+    .where('story.consultation_id', '=', consultationId)
+    .where('story.status', '=', 'approved')
+    .where('story.consent_words', '=', 1)
+  // Two small queries (stories with consent, per theme) put together and ordered here.
+  const rows = (await Promise.all([coded.execute(), linked.execute()])).flat()
+  rows.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id))
+  return rows.map((r) => ({ themeId: r.themeId, id: r.id, text: String(r.shownText ?? ''), attribution: r.attribution, demographics: r.demographics }))
+}

@@ -6,6 +6,9 @@
 // - JSON: the same responses, nested
 // - XLSX: an About sheet, one summary sheet per question (suppressed), and with raw data the tidy rows
 // - summary CSV: the suppressed tables only
+// XLSX and the summary CSV also carry the group evidence (diamond 9, dots, group rankings, weighted by
+// group size) and the paper evidence (paper ballots and tallies), apart from the answers, suppressed
+// as on the results page.
 //
 // Respondents are named by a pseudonym made for each export (an HMAC of the row id under a key that
 // is thrown away), so two exports cannot be joined on it and nothing points back at a device.
@@ -32,6 +35,7 @@ import type { DisclosedCell } from '~/domain/disclosure'
 import { listOptions, listQuestions } from '~/models/consultation.server'
 import { type ExportAnswerRow, type ExportResponseRow, listAnswersBetween, listResponsesAfter } from '~/models/export.server'
 import type { DB } from '~/utils/db.server'
+import type { GroupEvidenceView, PaperEvidenceView } from './group-results.server'
 import { buildResults, type ConsultationResults, type QuestionResult } from './results.server'
 import { type Consultation, loadSurvey } from './survey.server'
 
@@ -306,6 +310,43 @@ export function summaryTable(question: QuestionResult, t: Translate): { header: 
   }
 }
 
+/** One group activity's table (rows are empty when too few people were in the groups). */
+export function groupEvidenceTable(view: GroupEvidenceView, t: Translate): { header: string[]; rows: SummaryCell[][] } {
+  const option = [t('groups:results.rank'), t('groups:results.option'), t('exports:summary.optionKey')]
+  if (view.kind === 'diamond9') {
+    return {
+      header: [...option, t('groups:results.weightedScore'), t('groups:results.score'), t('groups:results.meanTier'), t('groups:results.topTier')],
+      rows: [...view.rows].sort((a, b) => a.rank - b.rank).map((r) => [r.rank, r.label, r.key, r.weightedScore, r.score, meanRank(r.meanTier), r.topTier]),
+    }
+  }
+  if (view.kind === 'dots') {
+    return {
+      header: [...option, t('groups:results.weightedShare'), t('groups:results.dots')],
+      rows: [...view.rows].sort((a, b) => a.rank - b.rank).map((r) => [r.rank, r.label, r.key, percentCell(r.weightedPercent), r.dots]),
+    }
+  }
+  return {
+    header: [...option, t('groups:results.weightedBorda'), t('groups:results.borda'), t('groups:results.meanRank'), t('groups:results.firstPlaces')],
+    rows: [...view.rows].sort((a, b) => a.rank - b.rank).map((r) => [r.rank, r.label, r.key, r.weightedBorda, r.borda, meanRank(r.meanRank), r.firstPlaces]),
+  }
+}
+
+/** One question's paper counts (rows are empty when too few were counted). */
+export function paperEvidenceTable(view: PaperEvidenceView, t: Translate): { header: string[]; rows: SummaryCell[][] } {
+  const ranking = view.kind === 'ranking'
+  return {
+    header: [
+      t('groups:results.rank'),
+      t('groups:results.option'),
+      t('exports:summary.optionKey'),
+      ranking ? t('groups:results.paperFirst') : t('groups:results.paperCount'),
+      t('groups:results.paperPercent'),
+      ...(ranking ? [t('groups:results.borda')] : []),
+    ],
+    rows: view.rows.map((r) => [r.rank ?? '', r.label, r.optionKey, disclosed(r.count), percentCell(r.percent), ...(ranking ? [r.bordaScore ?? 'c'] : [])]),
+  }
+}
+
 /** Suppressed results as a long CSV: one row per question and option. */
 export async function exportSummaryCsv(db: DB, consultation: Consultation, locale: string, out: Writable): Promise<{ rows: number }> {
   const results = await buildResults(db, consultation, locale)
@@ -324,11 +365,19 @@ export async function exportSummaryCsv(db: DB, consultation: Consultation, local
     'first_preferences',
     'times_ranked',
     'top_percent',
+    // Where the row comes from: answers, group-diamond9, group-dots, group-ranking or paper; then the
+    // number of groups (or paper sheets), the people in them (or counted on paper), and the weighted
+    // measure of a group activity (points × people, weighted share of dots, Borda points × people).
+    'source',
+    'groups',
+    'people',
+    'weighted',
   ]
   const records: SummaryCell[][] = []
+  const answers = ['answers', '', '', '']
   for (const q of results.questions) {
     const base = [neutraliseCell(q.key), neutraliseCell(q.prompt), disclosed(q.answered), disclosed(q.skipped)]
-    if (q.kind === 'text') records.push([...base, '', '', '', '', '', '', '', '', '', ''])
+    if (q.kind === 'text') records.push([...base, '', '', '', '', '', '', '', '', '', '', ...answers])
     else if (q.kind === 'ranking') {
       for (const r of q.rows) {
         records.push([
@@ -343,11 +392,32 @@ export async function exportSummaryCsv(db: DB, consultation: Consultation, local
           disclosed(r.firstPreferences),
           disclosed(r.timesRanked),
           percentCell(r.topPercent),
+          ...answers,
         ])
       }
     } else {
-      for (const r of q.rows) records.push([...base, neutraliseCell(r.key), neutraliseCell(r.label), disclosed(r.count), percentCell(r.percent), r.rank ?? '', '', '', '', '', ''])
+      for (const r of q.rows) records.push([...base, neutraliseCell(r.key), neutraliseCell(r.label), disclosed(r.count), percentCell(r.percent), r.rank ?? '', '', '', '', '', '', ...answers])
     }
+  }
+  // Group evidence: one row per activity and option; an activity with too few people gives one row without options.
+  for (const view of results.groupEvidence) {
+    const head = [neutraliseCell(view.questionKey), neutraliseCell(view.prompt), '', '']
+    const tail = (weighted: SummaryCell) => [`group-${view.kind}`, view.groups, disclosed(view.members), weighted]
+    if (view.tooFew || view.rows.length === 0) records.push([...head, '', '', '', '', '', '', '', '', '', '', ...tail('')])
+    else if (view.kind === 'diamond9') for (const r of view.rows) records.push([...head, neutraliseCell(r.key), neutraliseCell(r.label), '', '', r.rank, '', '', '', '', '', ...tail(r.weightedScore)])
+    else if (view.kind === 'dots') for (const r of view.rows) records.push([...head, neutraliseCell(r.key), neutraliseCell(r.label), '', '', r.rank, '', '', '', '', '', ...tail(percentCell(r.weightedPercent))])
+    else for (const r of view.rows) records.push([...head, neutraliseCell(r.key), neutraliseCell(r.label), '', '', r.rank, r.borda, meanRank(r.meanRank), r.firstPlaces, '', '', ...tail(r.weightedBorda)])
+  }
+  // Paper evidence: counts of paper ballots and tallies, never added to the answers.
+  for (const view of results.paperEvidence) {
+    const head = [neutraliseCell(view.questionKey), neutraliseCell(view.prompt), '', '']
+    const tail = ['paper', view.groups, disclosed(view.base), '']
+    if (view.tooFew || view.rows.length === 0) records.push([...head, '', '', '', '', '', '', '', '', '', '', ...tail])
+    else
+      for (const r of view.rows) {
+        const ranking = view.kind === 'ranking'
+        records.push([...head, neutraliseCell(r.optionKey), neutraliseCell(r.label), ranking ? '' : disclosed(r.count), percentCell(r.percent), r.rank ?? '', ranking ? (r.bordaScore ?? 'c') : '', '', ranking ? disclosed(r.count) : '', '', '', ...tail])
+      }
   }
   await write(out, `\ufeff${[header, ...records].map(csvLine).join('')}`)
   await end(out)
@@ -404,6 +474,8 @@ export async function exportXlsx(
     sheet.commit()
   }
 
+  evidenceSheets(workbook, results, t, taken)
+
   let rows = 0
   if (raw) {
     let sheet: ExcelJS.Worksheet | null = null
@@ -434,6 +506,47 @@ export async function exportXlsx(
   }
   await workbook.commit()
   return { rows }
+}
+
+/** Group evidence and paper evidence, each on its own sheet, apart from the answers. */
+function evidenceSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, results: ConsultationResults, t: Translate, taken: Set<string>) {
+  const bold = (sheet: ExcelJS.Worksheet, cells: SummaryCell[]) => {
+    const row = sheet.addRow(cells)
+    row.font = { bold: true }
+    row.commit()
+  }
+  if (results.groupEvidence.length) {
+    const sheet = workbook.addWorksheet(sheetName(t('groups:results.groupTitle'), taken))
+    sheet.addRow([t('groups:results.groupIntro')]).commit()
+    for (const view of results.groupEvidence) {
+      sheet.addRow([]).commit()
+      bold(sheet, [t('groups:results.kindHeading', { kind: t(`groups:kinds.${view.kind}`), prompt: view.prompt })])
+      sheet.addRow([t('groups:results.groupsPeople', { groups: view.groups }), disclosed(view.members)]).commit()
+      if (view.tooFew) sheet.addRow([t('groups:results.tooFew', { threshold: results.threshold })]).commit()
+      else {
+        const table = groupEvidenceTable(view, t)
+        bold(sheet, table.header)
+        for (const row of table.rows) sheet.addRow(row).commit()
+      }
+    }
+    sheet.commit()
+  }
+  if (results.paperEvidence.length) {
+    const sheet = workbook.addWorksheet(sheetName(t('groups:results.paperTitle'), taken))
+    sheet.addRow([t('groups:results.paperIntro')]).commit()
+    for (const view of results.paperEvidence) {
+      sheet.addRow([]).commit()
+      bold(sheet, [view.prompt])
+      sheet.addRow([t('groups:results.sheets', { groups: view.groups }), t('groups:results.paperBase'), disclosed(view.base)]).commit()
+      if (view.tooFew) sheet.addRow([t('groups:results.paperTooFew', { threshold: results.threshold })]).commit()
+      else {
+        const table = paperEvidenceTable(view, t)
+        bold(sheet, table.header)
+        for (const row of table.rows) sheet.addRow(row).commit()
+      }
+    }
+    sheet.commit()
+  }
 }
 
 function aboutSheet(sheet: ExcelJS.Worksheet, results: ConsultationResults, consultation: Consultation, t: Translate, now: Date, raw: boolean) {

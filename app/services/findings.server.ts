@@ -3,11 +3,27 @@
 // small-number suppression (app/domain/findings.ts, app/domain/disclosure.ts).
 import { createTextLookup, type Register } from '~/domain/content'
 import { countGroups } from '~/domain/participation-record'
-import { type GroupBase, type GroupExtremes, type GroupThemeCount, groupsPrioritisingThemes, type PlanItemWeight, planItemWeights, type ThemeEvidenceTable, themeEvidence, topThemes } from '~/domain/findings'
+import {
+  type GroupActivityEvidence,
+  type GroupBase,
+  type GroupExtremes,
+  groupEvidenceByTheme,
+  type GroupThemeCount,
+  groupsPrioritisingThemes,
+  type PlanItemWeight,
+  planItemWeights,
+  quotesByTheme,
+  type ThemeEvidenceTable,
+  themeEvidence,
+  type ThemeGroupEvidence,
+  topThemes,
+} from '~/domain/findings'
 import { type ActionRecord, listActions } from '~/models/action.server'
 import { getSuppressionThreshold } from '~/models/consultation.server'
 import { listPlanItems, listPlans, listThemeLinks, type PlanRecord } from '~/models/plan.server'
-import { countThemeEvidence, countThemeEvidenceBySnapshot, listThemes, listThemeTexts, type ThemeRecord } from '~/models/theme.server'
+import { countThemeEvidence, countThemeEvidenceBySnapshot, listOptionThemeLinks, listThemeQuotes, listThemes, listThemeTexts, type ThemeRecord } from '~/models/theme.server'
+import { buildGroupEvidence, type GroupEvidenceView } from './group-results.server'
+import { type Teller, tellerOf } from './stories.server'
 import type { DB } from '~/utils/db.server'
 import { type Consultation, loadSurvey, requireConsultation } from './survey.server'
 import { can, type Permission } from '~/domain/permissions'
@@ -29,11 +45,23 @@ export interface Findings {
   actions: ActionRecord[]
   themes: ThemeRecord[]
   plans: Array<{ plan: PlanRecord; items: PlanItemWeight[] }>
+  /** Per theme key: up to three approved quotes (redacted, age band or how gathered, never a name) */
+  quotes: Record<string, { quotes: Array<{ id: string; text: string; teller: Teller }>; more: boolean }>
+  /** Per theme key: the group activities whose options feed it, suppressed as on the results page */
+  groupEvidence: Record<string, ThemeGroupEvidence[]>
+}
+
+/** A group activity's rows with one weighted measure each: diamond score, share of dots, Borda points. */
+function activityEvidence(view: GroupEvidenceView): GroupActivityEvidence {
+  const base = { questionKey: view.questionKey, prompt: view.prompt, kind: view.kind, groups: view.groups, members: view.members, tooFew: view.tooFew }
+  if (view.kind === 'diamond9') return { ...base, rows: view.rows.map((r) => ({ key: r.key, label: r.label, rank: r.rank, measure: r.weightedScore })) }
+  if (view.kind === 'dots') return { ...base, rows: view.rows.map((r) => ({ key: r.key, label: r.label, rank: r.rank, measure: r.weightedPercent })) }
+  return { ...base, rows: view.rows.map((r) => ({ key: r.key, label: r.label, rank: r.rank, measure: r.weightedBorda })) }
 }
 
 /** Everything the planner's findings page shows. */
 export async function buildFindings(db: DB, consultation: Consultation, locale: string): Promise<Findings> {
-  const [survey, themes, evidenceCounts, bySnapshot, threshold, actions, links] = await Promise.all([
+  const [survey, themes, evidenceCounts, bySnapshot, threshold, actions, links, optionLinks, quoteRows] = await Promise.all([
     loadSurvey(db, consultation, locale),
     listThemes(db, consultation.id),
     countThemeEvidence(db, consultation.id),
@@ -41,6 +69,8 @@ export async function buildFindings(db: DB, consultation: Consultation, locale: 
     getSuppressionThreshold(db, consultation.organisation_id),
     listActions(db, consultation.id),
     listThemeLinks(db, consultation.id),
+    listOptionThemeLinks(db, consultation.id),
+    listThemeQuotes(db, consultation.id),
   ])
   const keyOf = new Map(themes.map((t) => [t.id, t.key]))
   const evidence = themeEvidence({
@@ -78,7 +108,12 @@ export async function buildFindings(db: DB, consultation: Consultation, locale: 
       }),
     }))
 
-  return { title: survey.title, threshold, evidence, groups, actions, themes, plans }
+  const quotes = quotesByTheme(quoteRows.flatMap((q) => (keyOf.has(q.themeId) ? [{ themeKey: keyOf.get(q.themeId)!, id: q.id, text: q.text, teller: tellerOf(q.demographics, q.attribution) }] : [])))
+  const optionOf = new Map(survey.questions.flatMap((q) => q.options.map((o) => [o.id, { questionKey: q.key, optionKey: o.key }] as const)))
+  const themeOptions = optionLinks.flatMap((l) => (keyOf.has(l.themeId) && optionOf.has(l.optionId) ? [{ themeKey: keyOf.get(l.themeId)!, ...optionOf.get(l.optionId)! }] : []))
+  const groupEvidence = themeOptions.length ? groupEvidenceByTheme((await buildGroupEvidence(db, consultation, survey, threshold)).map(activityEvidence), themeOptions) : {}
+
+  return { title: survey.title, threshold, evidence, groups, actions, themes, plans, quotes, groupEvidence }
 }
 
 export interface PublicAction {

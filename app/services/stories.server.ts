@@ -107,7 +107,7 @@ export function storyIdOf(raw: string | undefined): string {
 /** Who told it, as far as a quote may say: their age band, or how the story was gathered. Never a name. */
 export type Teller = { kind: 'ageBand'; band: string } | { kind: 'attribution'; text: string } | { kind: 'unknown' }
 
-function tellerOf(demographics: string | null | undefined, attribution: string | null): Teller {
+export function tellerOf(demographics: string | null | undefined, attribution: string | null): Teller {
   const band = parseDemographics(demographics).ageBand
   if (band && band !== 'prefer-not-to-say') return { kind: 'ageBand', band }
   if (attribution) return { kind: 'attribution', text: attribution }

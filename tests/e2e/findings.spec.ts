@@ -102,6 +102,8 @@ test('the planner imports the Southwark plan, maps a theme to its priorities and
   // The findings page: the theme's action, and the Southwark plan fed by the theme (weight 3).
   await page.goto(`/staff/consultations/${SLUG}/findings`)
   await expect(page.locator('[data-theme=safety]')).toContainText('Park patrols by police and youth workers on Friday nights')
+  // Approved quotes under their themes (the seed codes demo stories), each with a way to the quote bank.
+  await expect(page.locator('[data-testid^="quotes-"] blockquote').first()).toBeVisible()
   const southwark = page.locator('section[data-plan]', { hasText: 'Southwark' })
   await expect(southwark.getByRole('img')).toHaveCount(1)
   await expect(southwark.locator('tr', { hasText: 'SA.3' })).toContainText('(×3,')
@@ -116,6 +118,9 @@ test('the planner imports the Southwark plan, maps a theme to its priorities and
   await expectNoAxeViolations(page, 'themes')
   await page.goto(`/staff/consultations/${SLUG}/participation`)
   await expect(page.getByTestId('actions-fed-back')).toContainText('3')
+  // How and where they took part: every method is listed, and answers not given in a session are counted apart.
+  await expect(page.getByTestId('participation-method').locator('tbody tr')).toHaveCount(5)
+  await expect(page.getByTestId('participation-setting').locator('tr[data-row="no-session"]')).toBeVisible()
   await noSideways(page)
   await expectNoAxeViolations(page, 'participation record')
 

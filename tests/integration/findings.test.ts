@@ -9,6 +9,10 @@ import { findConsultationBySlug } from '~/models/consultation.server'
 import { listPlanItems } from '~/models/plan.server'
 import { findStaffUserByEmail } from '~/models/staff-user.server'
 import { createResponse } from '~/models/response.server'
+import { insertAggregateImport } from '~/models/aggregate.server'
+import { saveCoding } from '~/models/coding.server'
+import { insertGroupResult, insertPaperResponse } from '~/models/group-result.server'
+import { insertSession, setResponseSession } from '~/models/session.server'
 import { submitActionForm } from '~/services/actions.server'
 import { buildFindings, buildYouSaidWeDid } from '~/services/findings.server'
 import { finishResponse, saveAnswer } from '~/services/participation.server'
@@ -191,6 +195,105 @@ describe.each(testDialects())('themes, plans and findings [%s]', (dialect) => {
     expect(count(record.languages, 'cy')).toEqual({ kind: 'suppressed', mark: 'c' })
     expect(count(record.easyRead, 'no')).toEqual({ kind: 'value', value: 14 })
     expect(record.actions.total).toBeGreaterThanOrEqual(3)
+  })
+
+  it('counts the participation record by method and setting: kiosk, group session, paper, group activities and paper tallies', async () => {
+    const { consultation, survey } = await demo()
+    const now = new Date().toISOString()
+    const before = (await loadParticipationRecord(test.db, consultation, 'en')).record
+    const shownCount = (b: typeof before.methods, value: string) => {
+      const cell = b.rows.find((r) => r.value === value)?.count
+      return cell?.kind === 'value' ? cell.value : cell ? 'c' : undefined
+    }
+    const online = Number(shownCount(before.methods, 'online'))
+    expect(online).toBeGreaterThan(0)
+    await insertSession(test.db, { id: 'rec-kiosk', consultationId: consultation.id, joinCode: 'RKQSTA', setting: 'school', groupType: 'Year 6', expectedParticipants: 30, kiosk: true, createdBy: planner, now })
+    await insertSession(test.db, { id: 'rec-club', consultationId: consultation.id, joinCode: 'RCLUBA', setting: 'youth_club', groupType: 'Forum', expectedParticipants: 20, kiosk: false, createdBy: planner, now })
+    // 12 on the kiosk, 11 on their own phones at the youth club, 13 paper forms typed up there, and one kiosk answer left unfinished.
+    const respond = async (i: number, session: string, finish = true) => {
+      const id = await createResponse(test.db, { consultationId: consultation.id, resumeHash: `route-${session}-${i}`, locale: 'en', now })
+      await setResponseSession(test.db, id, session)
+      await saveAnswer(test.db, id, survey.questions[0], { kind: 'choice', optionKeys: ['in-care'] })
+      if (finish) await finishResponse(test.db, fakeSession(), consultation.id, id, { locale: 'en', symbols: false, easyRead: false })
+    }
+    for (let i = 0; i < 12; i++) await respond(i, 'rec-kiosk')
+    await respond(99, 'rec-kiosk', false)
+    for (let i = 0; i < 11; i++) await respond(i, 'rec-club')
+    for (let i = 0; i < 13; i++) await insertPaperResponse(test.db, { consultationId: consultation.id, sessionId: 'rec-club', enteredBy: planner, locale: 'en', resumeHash: `paper-${i}`, demographics: null, now, answers: [] })
+    const question = survey.questions.find((q) => q.key === 'top-priorities')!
+    const result = (people: number, session: string, kind: 'dots' | 'ranking') =>
+      insertGroupResult(test.db, { kind, sessionId: session, consultationId: consultation.id, questionId: question.id, label: null, people, dotsPerPerson: kind === 'dots' ? 2 : null, agreed: null, enteredBy: planner, imageId: null, now, items: [] })
+    await result(8, 'rec-kiosk', 'dots')
+    await result(7, 'rec-kiosk', 'dots')
+    await result(4, 'rec-club', 'ranking')
+    const line = (group: string, optionIndex: number, count: number, statedTotal: number) => ({ group, questionId: question.id, optionId: question.options[optionIndex].id, position: null, count, statedTotal })
+    await insertAggregateImport(test.db, { consultationId: consultation.id, filename: 'school.csv', userId: planner, now, sessionId: 'rec-kiosk', counts: [line('Class 1', 0, 20, 25), line('Class 1', 1, 5, 25), line('Class 2', 0, 9, 18)] })
+
+    const { record } = await loadParticipationRecord(test.db, consultation, 'en')
+    expect(record.tookPart).toEqual({ kind: 'value', value: online + 36 })
+    expect(record.methods.rows.map((r) => [r.value, shownCount(record.methods, r.value)])).toEqual([['online', online], ['kiosk', 12], ['session-device', 11], ['paper', 13], ['imported', 0]])
+    expect(shownCount(record.settings, 'school')).toBe(12)
+    expect(shownCount(record.settings, 'youth_club')).toBe(24)
+    expect(shownCount(record.settings, 'no-session')).toBe(online)
+    // Group activities: 3 groups, 19 people by group size; the youth club's 4 is hidden with the school's 15.
+    expect(record.groupActivities.groups).toBe(3)
+    expect(record.groupActivities.people).toEqual({ kind: 'value', value: 19 })
+    expect(record.groupActivities.bySetting.rows.map((r) => [r.value, r.count.kind])).toEqual([['school', 'suppressed'], ['youth_club', 'suppressed']])
+    expect(shownCount(record.groupActivities.byKind, 'dots')).toBe('c')
+    // The paper tally speaks for 25 + 18 people (the largest stated total of each group).
+    expect(record.paperTallies.imports).toBe(1)
+    expect(record.paperTallies.people).toEqual({ kind: 'value', value: 43 })
+    expect(shownCount(record.paperTallies.bySetting, 'school')).toBe(43)
+  })
+
+  it('shows each theme its approved quotes (coded, or told about a question feeding it) and the group activities feeding it', async () => {
+    const { consultation, survey } = await demo()
+    const now = new Date().toISOString()
+    const themeId = async (key: string) => (await test.db.selectFrom('theme').select('id').where('consultation_id', '=', consultation.id).where('key', '=', key).executeTakeFirstOrThrow()).id
+    const feelSafe = survey.questions.find((q) => q.key === 'feel-safe')!
+    // A demo quote told about "Do you feel safe?" (whose options feed safety), one coded to things-to-do with a name redacted,
+    // and two that must never show: one still waiting for moderation and one without consent to use the words.
+    await test.db.updateTable('story').set({ question_id: feelSafe.id }).where('id', '=', 'demo-story-1').execute()
+    await test.db.updateTable('story').set({ redacted_text: 'We go to [name removed] club.' }).where('id', '=', 'demo-story-3').execute()
+    const story = (id: string, status: 'pending' | 'approved', consentWords: number) => ({ id, consultation_id: consultation.id, response_id: null, question_id: feelSafe.id, text: `Secret ${id}`, redacted_text: null, image_id: null, consent_words: consentWords, consent_picture: 0, attribution: 'Year 5 child', status, moderated_by: null, moderated_at: null, created_at: now, updated_at: now })
+    await test.db.insertInto('story').values([story('pending-one', 'pending', 1), story('no-consent', 'approved', 0)]).execute()
+    const thingsToDo = await themeId('things-to-do')
+    for (const id of ['demo-story-3', 'pending-one', 'no-consent']) await saveCoding(test.db, { consultationId: consultation.id, kind: 'story', id, coderId: planner, themeIds: [thingsToDo], shared: true, now })
+    // Twice for the same story: shown once.
+    await saveCoding(test.db, { consultationId: consultation.id, kind: 'story', id: 'demo-story-1', coderId: planner, themeIds: [await themeId('safety')], shared: true, now })
+    // Dot voting on "Do you feel safe?": 13 people in two groups (shown); a ranking with 3 people (too few).
+    await test.db.insertInto('session').values({ id: 'quote-session', consultation_id: consultation.id, join_code: 'QTSESS', setting: 'school', group_type: 'Year 6', expected_participants: null, kiosk: 0, status: 'open', created_by: planner, created_at: now, closed_at: null }).execute()
+    const [safe, sometimes, notSafe] = feelSafe.options
+    const dots = (people: number, counts: number[]) =>
+      insertGroupResult(test.db, { kind: 'dots', sessionId: 'quote-session', consultationId: consultation.id, questionId: feelSafe.id, label: null, people, dotsPerPerson: 3, agreed: null, enteredBy: planner, imageId: null, now, items: feelSafe.options.map((o, i) => ({ optionId: o.id, tier: null, dots: counts[i], rank: null })) })
+    await dots(6, [10, 5, 3])
+    await dots(7, [12, 6, 3])
+    await insertGroupResult(test.db, { kind: 'ranking', sessionId: 'quote-session', consultationId: consultation.id, questionId: feelSafe.id, label: null, people: 3, dotsPerPerson: null, agreed: null, enteredBy: planner, imageId: null, now, items: [safe, sometimes, notSafe].map((o, i) => ({ optionId: o.id, tier: null, dots: null, rank: i + 1 })) })
+
+    const findings = await buildFindings(test.db, consultation, 'en')
+    const quote = (theme: string, id: string) => findings.quotes[theme]?.quotes.find((q) => q.id === id)
+    expect(quote('safety', 'demo-story-1')?.teller).toEqual({ kind: 'attribution', text: '14-15 year old, anger management group' })
+    expect(findings.quotes['safety'].quotes.filter((q) => q.id === 'demo-story-1')).toHaveLength(1)
+    // The seed codes a few demo stories to things-to-do too; at most three are shown, oldest first, the rest behind "more".
+    expect(quote('things-to-do', 'demo-story-3')?.text).toBe('We go to [name removed] club.')
+    for (const [key, set] of Object.entries(findings.quotes)) {
+      expect(set.quotes.length, key).toBeLessThanOrEqual(3)
+      expect(set.quotes.length, key).toBeGreaterThan(0)
+    }
+    const allText = JSON.stringify(findings.quotes)
+    expect(allText).not.toContain('Secret')
+    // The redacted story's own words never show.
+    expect(allText).not.toContain('More free stuff')
+
+    const activities = findings.groupEvidence['safety'].filter((a) => a.questionKey === 'feel-safe')
+    expect(activities.map((a) => [a.kind, a.groups, a.members, a.tooFew])).toEqual([
+      ['dots', 2, { kind: 'value', value: 13 }, false],
+      ['ranking', 1, { kind: 'suppressed', mark: 'c' }, true],
+    ])
+    expect(activities[0].rows.map((r) => [r.key, r.rank])).toEqual([[safe.key, 1], [sometimes.key, 2], [notSafe.key, 3]])
+    expect(activities[1].rows).toEqual([])
+    // Options not linked to the theme are left out: nothing of "Do you feel safe?" feeds things-to-do.
+    expect((findings.groupEvidence['things-to-do'] ?? []).filter((a) => a.questionKey === 'feel-safe')).toEqual([])
   })
 })
 

@@ -1,5 +1,6 @@
 // Findings per consultation: each theme's evidence, rank, the groups that prioritise it most and
-// least, and its actions; each plan item's feeding themes and weight. Every figure is suppressed.
+// least, its approved quotes, the group activities feeding it, and its actions; each plan item's
+// feeding themes and weight. Every figure is suppressed.
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -26,7 +27,7 @@ const percentText = (value: Percent) => (typeof value === 'number' ? `${value.to
 
 export default function FindingsPage() {
   const data = useLoaderData<typeof loader>()
-  const { t } = useTranslation('findings')
+  const { t } = useTranslation(['findings', 'groups', 'stories'])
   const themeKey = new Map(data.themes.map((th) => [th.id, th.key]))
   return (
     <div className="stack findings">
@@ -58,6 +59,9 @@ export default function FindingsPage() {
       {data.evidence.rows.map((row) => {
         const actions = data.actions.filter((a) => a.themeIds.some((id) => themeKey.get(id) === row.key))
         const groups = data.groups[row.key] ?? []
+        const quoteSet = data.quotes[row.key]
+        const quotes = quoteSet?.quotes ?? []
+        const activities = data.groupEvidence[row.key] ?? []
         return (
           <section key={row.key} className="stack finding" aria-labelledby={`theme-${row.key}`} data-theme={row.key}>
             <h2 id={`theme-${row.key}`}>{row.title}</h2>
@@ -95,7 +99,71 @@ export default function FindingsPage() {
                 ))}
               </ul>
             )}
-            <p className="hint">{t('findings.quotesLater')}</p>
+            <h3>{t('findings.quotesTitle')}</h3>
+            {quotes.length === 0 ? (
+              <p>{t('findings.quotesNone')}</p>
+            ) : (
+              <ul className="quote-list" data-testid={`quotes-${row.key}`}>
+                {quotes.map((q) => (
+                  <li key={q.id} className="quote">
+                    <figure>
+                      <blockquote className="quote__text">{q.text}</blockquote>
+                      <figcaption className="quote__teller">
+                        —{' '}
+                        {q.teller.kind === 'ageBand'
+                          ? t(`stories:ageBand.${q.teller.band}`, { defaultValue: t('stories:teller.unknown') })
+                          : q.teller.kind === 'attribution'
+                            ? q.teller.text
+                            : t('stories:teller.unknown')}
+                      </figcaption>
+                    </figure>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p>
+              <Link to={`/staff/consultations/${data.slug}/quotes`}>{quoteSet?.more ? t('findings.quotesMore') : t('findings.quoteBank')}</Link>
+            </p>
+            <h3>{t('findings.groupEvidenceTitle')}</h3>
+            {activities.length === 0 ? (
+              <p>{t('findings.groupEvidenceNone')}</p>
+            ) : (
+              activities.map((a) => {
+                const id = `theme-${row.key}-group-${a.questionKey}-${a.kind}`
+                return (
+                  <div key={id} className="stack" data-group-evidence={`${a.questionKey}-${a.kind}`}>
+                    <p id={id}>
+                      <strong>{t('groups:results.kindHeading', { kind: t(`groups:kinds.${a.kind}`), prompt: a.prompt })}</strong> {t('groups:results.groupsPeople', { groups: a.groups })}{' '}
+                      <Disclosed cell={a.members} />.
+                    </p>
+                    {a.tooFew ? (
+                      <p>{t('groups:results.tooFew', { threshold: data.threshold })}</p>
+                    ) : (
+                      <div className="table-wrap" role="region" tabIndex={0} aria-labelledby={id}>
+                        <table className="table">
+                          <thead>
+                            <tr>
+                              <th scope="col">{t('groups:results.option')}</th>
+                              <th scope="col" className="num">{t('findings.groupRank')}</th>
+                              <th scope="col" className="num">{t(`findings.groupMeasure.${a.kind}`)}</th>
+                            </tr>
+                          </thead>
+                          <tbody>
+                            {a.rows.map((r) => (
+                              <tr key={r.key} data-option={r.key}>
+                                <th scope="row">{r.label}</th>
+                                <td className="num">{t('findings.rankOf', { rank: r.rank, of: a.of })}</td>
+                                <td className="num">{r.measure === null ? '–' : a.kind === 'dots' ? `${r.measure.toFixed(1)}%` : r.measure}</td>
+                              </tr>
+                            ))}
+                          </tbody>
+                        </table>
+                      </div>
+                    )}
+                  </div>
+                )
+              })
+            )}
           </section>
         )
       })}

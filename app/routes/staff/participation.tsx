@@ -27,7 +27,7 @@ export default function ParticipationPage() {
   const { t } = useTranslation('findings')
   const label = (breakdown: Breakdown, value: string) => {
     if (breakdown.key === 'language') return t(`languageNames.${value}`, { defaultValue: value })
-    if (['method', 'symbols', 'easyRead'].includes(breakdown.key) || value === 'not-given') return t(`participation.values.${value}`, { defaultValue: value })
+    if (['method', 'setting', 'groupKind', 'groupSetting', 'tallySetting', 'symbols', 'easyRead'].includes(breakdown.key) || value === 'not-given') return t(`participation.values.${value}`, { defaultValue: value })
     return groupLabels[`${breakdown.key}|${value}`] ?? t(`participation.values.${value}`, { defaultValue: value })
   }
   const table = (breakdown: Breakdown, caption: string) => (
@@ -71,7 +71,26 @@ export default function ParticipationPage() {
       </dl>
       <h2>{t('participation.howTitle')}</h2>
       {table(record.methods, t('participation.methods'))}
-      <p className="hint">{t('participation.methodsLater')}</p>
+      {table(record.settings, t('participation.settings'))}
+      <h3>{t('participation.groupActivitiesTitle')}</h3>
+      <p>{t('participation.groupActivitiesIntro')}</p>
+      <dl className="summary-list">
+        <dt>{t('participation.groupCount')}</dt>
+        <dd data-testid="group-activity-groups">{record.groupActivities.groups}</dd>
+        <dt>{t('participation.groupPeople')}</dt>
+        <dd data-testid="group-activity-people"><Disclosed cell={record.groupActivities.people} /></dd>
+      </dl>
+      {record.groupActivities.groups > 0 && table(record.groupActivities.byKind, t('participation.groupKinds'))}
+      {record.groupActivities.groups > 0 && table(record.groupActivities.bySetting, t('participation.groupSettings'))}
+      <h3>{t('participation.talliesTitle')}</h3>
+      <p>{t('participation.talliesIntro')}</p>
+      <dl className="summary-list">
+        <dt>{t('participation.tallyCount')}</dt>
+        <dd data-testid="paper-tally-files">{record.paperTallies.imports}</dd>
+        <dt>{t('participation.tallyPeople')}</dt>
+        <dd data-testid="paper-tally-people"><Disclosed cell={record.paperTallies.people} /></dd>
+      </dl>
+      {record.paperTallies.imports > 0 && table(record.paperTallies.bySetting, t('participation.tallySettings'))}
       <h2>{t('participation.supportsTitle')}</h2>
       {table(record.languages, t('participation.languages'))}
       {table(record.symbols, t('participation.symbols'))}
@@ -79,7 +98,6 @@ export default function ParticipationPage() {
       <p className="hint">{t('participation.readAloud')}</p>
       <h2>{t('participation.groupsTitle')}</h2>
       {record.groups.length === 0 ? <p>{t('participation.noGroups')}</p> : record.groups.map((g) => table(g, t(`fields.${g.key}`, { defaultValue: g.key })))}
-      <p className="hint">{t('participation.settingsLater')}</p>
     </div>
   )
 }

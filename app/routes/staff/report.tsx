@@ -1,11 +1,13 @@
 // A printable findings report: every question's table with small numbers hidden, laid out to print
 // (or save as PDF) cleanly: no navigation, each question on its own page, table rows never split.
-// The findings page (themes and the plan) is a separate page; this report is the counted evidence.
+// The findings page (themes and the plan) is a separate page; this report is the counted evidence:
+// the answers, then group evidence and paper evidence apart from them, suppressed as on the results page.
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { type ReactNode, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Disclosed, PercentCell } from '~/components/disclosed'
+import { GroupEvidenceSection, PaperEvidenceSection } from '~/components/group-evidence'
 import type { RouteAccess } from '~/domain/permissions'
 import { requirePermission } from '~/services/auth.server'
 import { buildResults, type QuestionResult } from '~/services/results.server'
@@ -92,6 +94,16 @@ export default function Report() {
           {question.kind === 'choice' && question.multi ? <p className="hint">{t('report.multiRule')}</p> : null}
         </section>
       ))}
+      {report.groupEvidence.length ? (
+        <div className="report__question">
+          <GroupEvidenceSection evidence={report.groupEvidence} threshold={report.threshold} />
+        </div>
+      ) : null}
+      {report.paperEvidence.length ? (
+        <div className="report__question">
+          <PaperEvidenceSection evidence={report.paperEvidence} threshold={report.threshold} />
+        </div>
+      ) : null}
     </article>
   )
 }
