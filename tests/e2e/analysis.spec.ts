@@ -6,6 +6,8 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import SQLite from 'better-sqlite3'
 import { expect, type Page, test } from '@playwright/test'
+import { connect } from '../../db/connect'
+import { rebuildTallies } from '../../app/models/tally-cell.server'
 import { signInAs } from '../helpers/e2e-auth'
 import { expectNoAxeViolations } from '../helpers/e2e-axe'
 
@@ -41,7 +43,7 @@ function withDatabase<T>(run: (db: SQLite.Database) => T): T {
   }
 }
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   withDatabase((db) => {
     const now = new Date().toISOString()
     const organisation = (db.prepare('SELECT id FROM organisation ORDER BY created_at LIMIT 1').get() as { id: string }).id
@@ -73,11 +75,19 @@ test.beforeAll(() => {
       if (person.age) answer.run(lastInsertRowid, ids.age, ageOptions.find((o) => o.key === person.age)!.id)
     }
   })
+  // The rows went in around the app: count them into the tally cells the results read, as the seed does.
+  const db = connect(`file:${DB_FILE}`)
+  try {
+    await rebuildTallies(db, ids.consultation)
+  } finally {
+    await db.destroy()
+  }
 })
 
 test.afterAll(() => {
   withDatabase((db) => {
     db.prepare('DELETE FROM answer WHERE question_id IN (?, ?)').run(ids.club, ids.age)
+    db.prepare('DELETE FROM tally_cell WHERE question_id IN (?, ?, ?)').run(ids.club, ids.age, ids.consultation)
     db.prepare('DELETE FROM response WHERE consultation_id = ?').run(ids.consultation)
     const optionIds = [...clubOptions, ...ageOptions].map((o) => o.id)
     db.prepare(`DELETE FROM translation WHERE entity_id IN (${[ids.consultation, ids.club, ids.age, ...optionIds].map(() => '?').join(', ')})`).run(ids.consultation, ids.club, ids.age, ...optionIds)

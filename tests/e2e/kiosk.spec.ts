@@ -69,6 +69,9 @@ test('child B cannot see or reach anything of child A on a shared tablet', async
   const reloaded = await page.reload()
   expect(reloaded?.headers()['cache-control']).toBe('no-store')
   for (const form of await page.locator('main form[method="post"]').all()) await expect(form).toHaveAttribute('autocomplete', 'off')
+  // Let the reloaded page finish whatever it starts (hydration, the unsent-answer check) before axe reads it.
+  await page.waitForLoadState('networkidle')
+  await expect(page).toHaveURL(new RegExp(`/q/${TEXT_POSITION + 1}$`))
   await expectNoAxeViolations(page, 'kiosk question page')
   await page.getByRole('button', { name: "I'm finished" }).click()
   await expect(page).toHaveURL(new RegExp(`${START}/thanks$`))

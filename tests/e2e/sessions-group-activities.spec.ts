@@ -3,6 +3,9 @@
 // ranking, types up a paper form, uploads a malformed paper tally (refused, each wrong line named) and a
 // good one; the live board shows the group results, and the results page shows the group evidence and
 // the paper evidence in their own sections, apart from the answers given online.
+//
+// The file name makes it run after participant-journey.spec.ts (one worker, files in name order): its
+// paper forms add finished responses to the demo consultation, whose exact counts that spec checks.
 import fs from 'node:fs'
 import { expect, type Locator, type Page, test } from '@playwright/test'
 import sharp from 'sharp'

@@ -21,7 +21,7 @@ export async function isFocused(target: Locator): Promise<boolean> {
  * not reached within `max` presses (so an element that cannot be reached by keyboard fails the test).
  * Returns the number of presses.
  */
-export async function tabTo(page: Page, target: Locator, { backwards = false, max = 60 } = {}): Promise<number> {
+export async function tabTo(page: Page, target: Locator, { backwards = false, max = 150 } = {}): Promise<number> {
   const key = backwards ? 'Shift+Tab' : 'Tab'
   await expect(target, `${target} should be on the page before tabbing to it`).toBeVisible()
   const path: string[] = []

@@ -69,6 +69,20 @@ export default function StaffHome() {
       <p className="lead">{t('home.welcome', { name })}</p>
       <p>{t('home.roles', { roles: roles.map((role) => t(`roles.${role}`)).join(', '), count: roles.length })}</p>
 
+      {/* The pages that are not about one consultation come first: one Tab away, however many consultations there are. */}
+      {others.length ? (
+        <section className="stack" aria-labelledby="more-title">
+          <h2 id="more-title">{t('home.more')}</h2>
+          <ul className="link-list">
+            {others.map((p) => (
+              <li key={p.href}>
+                <Link to={p.href}>{t(`home.${p.label}`)}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       {consultations.length ? (
         <section className="stack" aria-labelledby="consultations-title">
           <h2 id="consultations-title">{t('home.consultations')}</h2>
@@ -88,19 +102,6 @@ export default function StaffHome() {
               </ul>
             </div>
           ))}
-        </section>
-      ) : null}
-
-      {others.length ? (
-        <section className="stack" aria-labelledby="more-title">
-          <h2 id="more-title">{t('home.more')}</h2>
-          <ul className="link-list">
-            {others.map((p) => (
-              <li key={p.href}>
-                <Link to={p.href}>{t(`home.${p.label}`)}</Link>
-              </li>
-            ))}
-          </ul>
         </section>
       ) : null}
 
