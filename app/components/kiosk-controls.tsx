@@ -1,13 +1,15 @@
 // Kiosk controls on a question page of a shared tablet (issue #6): "I'm finished", and going back to the
 // start when the tablet is left alone — with JavaScript after a gentle warning (app/domain/kiosk.ts),
-// without it by <meta http-equiv="refresh">. The words come translated from the loader (KioskView).
+// without it by <meta http-equiv="refresh">. The words come translated from the loader (KioskView). The idle
+// watch (./kiosk-idle.ts) is fetched when a kiosk page runs, so other question pages do not carry it.
 import { useEffect, useRef, useState } from 'react'
-import { idlePhase, NO_JS_RESET_SECONDS } from '~/domain/kiosk'
 import { forgetUnsent } from './unsent-answer'
 
 export interface KioskWords {
   slug: string
   resetHref: string
+  /** Without JavaScript: seconds before the page goes back to the start by itself */
+  resetSeconds: number
   finish: string
   finishHint: string
   idleTitle: string
@@ -19,30 +21,14 @@ export function KioskControls({ kiosk }: { kiosk: KioskWords }) {
   const [warning, setWarning] = useState(false)
   const stillHere = useRef<HTMLButtonElement>(null)
   useEffect(() => {
-    let last = Date.now()
-    const touched = () => {
-      last = Date.now()
-    }
-    const events = ['pointerdown', 'keydown', 'input', 'touchstart', 'wheel'] as const
-    for (const name of events) window.addEventListener(name, touched, { capture: true, passive: true })
-    const timer = window.setInterval(() => {
-      const phase = idlePhase(Date.now() - last)
-      if (phase === 'reset') {
-        // Nothing of this child's may be sent later into the next child's answers.
-        forgetUnsent()
-        window.location.replace(kiosk.resetHref)
-      }
-      else setWarning(phase === 'warning')
-    }, 1000)
-    // A page brought back from the back-forward cache is asked for again (the server decides what it shows).
-    const shown = (event: PageTransitionEvent) => {
-      if (event.persisted) window.location.reload()
-    }
-    window.addEventListener('pageshow', shown)
+    let stop: (() => void) | undefined
+    let gone = false
+    void import('./kiosk-idle').then(({ watchIdle }) => {
+      if (!gone) stop = watchIdle(kiosk.resetHref, setWarning, forgetUnsent)
+    })
     return () => {
-      for (const name of events) window.removeEventListener(name, touched, { capture: true })
-      window.removeEventListener('pageshow', shown)
-      window.clearInterval(timer)
+      gone = true
+      stop?.()
     }
   }, [kiosk.resetHref])
   useEffect(() => {
@@ -51,7 +37,7 @@ export function KioskControls({ kiosk }: { kiosk: KioskWords }) {
   return (
     <>
       <noscript>
-        <meta httpEquiv="refresh" content={`${NO_JS_RESET_SECONDS};url=${kiosk.resetHref}`} />
+        <meta httpEquiv="refresh" content={`${kiosk.resetSeconds};url=${kiosk.resetHref}`} />
       </noscript>
       {warning ? (
         <div className="kiosk-idle" role="alertdialog" aria-modal="false" aria-labelledby="kiosk-idle-title" aria-describedby="kiosk-idle-body">

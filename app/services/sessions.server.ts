@@ -7,7 +7,7 @@ import { z } from 'zod'
 import type { SessionSetting } from '../../db/schema'
 import { generateJoinCode, matchJoinCode, normaliseJoinCode } from '~/domain/join-code'
 import { sessionSettings, type StartFormValues } from '~/domain/session-settings'
-import { type GroupDevice, kioskResumeAllowed } from '~/domain/kiosk'
+import { type GroupDevice, kioskResumeAllowed, NO_JS_RESET_SECONDS } from '~/domain/kiosk'
 import { boardGroupEvidence } from '~/services/group-results.server'
 import { type BoardData, type BoardGroupResult, boardQuestions, boardVersion } from '~/domain/live-board'
 import { type Bucket, FixedWindowCounter, giveBackToAll, takeFromAll, type WindowRule } from '~/domain/rate-limit'
@@ -337,6 +337,7 @@ export function kioskView(t: (key: string, values?: Record<string, unknown>) => 
   return {
     slug,
     resetHref: `/join/reset?slug=${encodeURIComponent(slug)}`,
+    resetSeconds: NO_JS_RESET_SECONDS,
     finish: t('sessions:kiosk.finish'),
     finishHint: t('sessions:kiosk.finishHint'),
     idleTitle: t('sessions:kiosk.idleTitle'),
