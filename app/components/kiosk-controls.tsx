@@ -19,12 +19,16 @@ export interface KioskWords {
 
 export function KioskControls({ kiosk }: { kiosk: KioskWords }) {
   const [warning, setWarning] = useState(false)
+  // Marked on the form once the idle watch runs (it is fetched after the page loads).
+  const [watching, setWatching] = useState(false)
   const stillHere = useRef<HTMLButtonElement>(null)
   useEffect(() => {
     let stop: (() => void) | undefined
     let gone = false
     void import('./kiosk-idle').then(({ watchIdle }) => {
-      if (!gone) stop = watchIdle(kiosk.resetHref, setWarning, forgetUnsent)
+      if (gone) return
+      stop = watchIdle(kiosk.resetHref, setWarning, forgetUnsent)
+      setWatching(true)
     })
     return () => {
       gone = true
@@ -49,7 +53,7 @@ export function KioskControls({ kiosk }: { kiosk: KioskWords }) {
         </div>
       ) : null}
       {/* A plain form: the next page is a whole new page, with nothing of this child's kept in memory. */}
-      <form method="post" action="/join/finish" className="kiosk-finish" autoComplete="off" onSubmit={forgetUnsent}>
+      <form method="post" action="/join/finish" className="kiosk-finish" autoComplete="off" onSubmit={forgetUnsent} data-idle-watch={watching ? 'on' : undefined}>
         <input type="hidden" name="slug" value={kiosk.slug} />
         <p id="kiosk-finish-hint" className="hint">
           {kiosk.finishHint}

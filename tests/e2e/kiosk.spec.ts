@@ -125,6 +125,8 @@ test('a tablet left alone warns, then goes back to the start with the child clea
   await page.getByRole('button', { name: 'Start' }).click()
   await expect(page).toHaveURL(new RegExp(`/q/1$`))
   await page.getByRole('radio', { name: 'By car' }).check()
+  // The idle watch is fetched once the page runs: wait until it is watching before moving the clock.
+  await expect(page.locator('form.kiosk-finish[data-idle-watch="on"]')).toHaveCount(1)
   await page.clock.fastForward('02:01')
   const warning = page.getByRole('alertdialog', { name: 'Are you still there?' })
   await expect(warning).toBeVisible()
