@@ -32,6 +32,7 @@ import { recordAudit } from '~/services/audit.server'
 import { randomToken, sha256 } from '~/utils/crypto.server'
 import { type DB, getDb } from '~/utils/db.server'
 import { staffSessionCookie } from '~/utils/session.server'
+import { wholeServer } from '~/utils/rate-limit.server'
 
 export interface StaffUser {
   id: string
@@ -90,7 +91,7 @@ export interface SignInLimiter {
 }
 
 export function createSignInLimiter(limits = SIGN_IN_LIMITS): SignInLimiter {
-  return { perEmail: new FixedWindowCounter(limits.perEmail, 10_000), everyone: new FixedWindowCounter(limits.everyone, 1) }
+  return { perEmail: new FixedWindowCounter(limits.perEmail, 10_000), everyone: new FixedWindowCounter(wholeServer(limits.everyone), 1) }
 }
 
 declare global {

@@ -36,7 +36,7 @@ import { displayCookie } from '~/utils/display-cookie.server'
 import { readForm } from '~/utils/form.server'
 import { getT } from '~/utils/i18n.server'
 import { clearGroupDevice, readGroupDevice, serializeGroupDevice } from '~/utils/group-cookie.server'
-import { rateLimitBrowserId, retryAfterSeconds } from '~/utils/rate-limit.server'
+import { rateLimitBrowserId, retryAfterSeconds, wholeServer } from '~/utils/rate-limit.server'
 import { participantSessions } from '~/utils/session.server'
 
 export { blankStartValues, sessionSettings } from '~/domain/session-settings'
@@ -224,12 +224,12 @@ declare global {
   var __joinLimiter: JoinLimiter | undefined
 }
 function joinLimiter(): JoinLimiter {
-  globalThis.__joinLimiter ??= { everyone: new FixedWindowCounter(JOIN_LIMITS.everyone, 1), perBrowser: new FixedWindowCounter(JOIN_LIMITS.perBrowser, 10_000) }
+  globalThis.__joinLimiter ??= { everyone: new FixedWindowCounter(wholeServer(JOIN_LIMITS.everyone), 1), perBrowser: new FixedWindowCounter(JOIN_LIMITS.perBrowser, 10_000) }
   return globalThis.__joinLimiter
 }
 /** Tests only: start the limits afresh. */
 export function resetJoinLimits(limits: { everyone: WindowRule; perBrowser: WindowRule } = JOIN_LIMITS) {
-  globalThis.__joinLimiter = { everyone: new FixedWindowCounter(limits.everyone, 1), perBrowser: new FixedWindowCounter(limits.perBrowser, 10_000) }
+  globalThis.__joinLimiter = { everyone: new FixedWindowCounter(wholeServer(limits.everyone), 1), perBrowser: new FixedWindowCounter(limits.perBrowser, 10_000) }
 }
 
 export type JoinActionData = { error: 'notFound' | 'slowDown'; code: string; seconds?: number }

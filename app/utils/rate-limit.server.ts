@@ -17,9 +17,14 @@
 // Only FAILED look-ups count: a hit is taken before the look-up and given back when the code was
 // right, so even many look-ups at once can never get past the limit.
 import { createCookie } from '@remix-run/node'
-import { type Bucket, FixedWindowCounter, giveBackToAll, takeFromAll, type TakeResult, type WindowRule } from '~/domain/rate-limit'
+import { type Bucket, FixedWindowCounter, giveBackToAll, shareOfLimit, takeFromAll, type TakeResult, type WindowRule } from '~/domain/rate-limit'
 import { randomToken } from './crypto.server'
 import { getEnv } from './env.server'
+
+/** A limit for the whole server, shared out between its processes (WEB_CONCURRENCY; see shareOfLimit). */
+export function wholeServer(rule: WindowRule): WindowRule {
+  return shareOfLimit(rule, getEnv().WEB_CONCURRENCY)
+}
 
 export const RECEIPT_LOOKUP_LIMITS = {
   everyone: { limit: 30, windowMs: 60_000 },
@@ -37,7 +42,7 @@ export interface ReceiptLookupLimiter {
 }
 
 export function createReceiptLookupLimiter(limits: { everyone: WindowRule; perBrowser: WindowRule } = RECEIPT_LOOKUP_LIMITS): ReceiptLookupLimiter {
-  const everyone = new FixedWindowCounter(limits.everyone, 1)
+  const everyone = new FixedWindowCounter(wholeServer(limits.everyone), 1)
   const perBrowser = new FixedWindowCounter(limits.perBrowser, 10_000)
   return {
     attempt(browserId, now = Date.now) {
@@ -110,7 +115,7 @@ export interface ParticipantLimiter {
 
 export function createParticipantLimiter(limits: { savesPerResponse: WindowRule; startsPerServer: WindowRule } = PARTICIPANT_LIMITS): ParticipantLimiter {
   const saves = new FixedWindowCounter(limits.savesPerResponse, 50_000)
-  const starts = new FixedWindowCounter(limits.startsPerServer, 1)
+  const starts = new FixedWindowCounter(wholeServer(limits.startsPerServer), 1)
   return {
     save: (responseId, now = Date.now()) => saves.take(String(responseId), now),
     start: (now = Date.now()) => starts.take('start', now),
