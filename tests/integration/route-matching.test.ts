@@ -85,7 +85,7 @@ describe('route matching (patched @remix-run/router)', () => {
   it('hands out copies: changing one result does not change the next', () => {
     const routes = tree()
     const first = router.matchRoutes(routes as never, '/c/have-your-say/q/2')!
-    first.at(-1)!.params.position = '99'
+    ;(first.at(-1)!.params as Record<string, string>).position = '99'
     first.pop()
     const second = router.matchRoutes(routes as never, '/c/have-your-say/q/2')!
     expect(second.at(-1)?.params.position).toBe('2')
