@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f build/server/index.js ] || npm run build
 node bench/page-weight.mjs
-# Answer submissions per second with wrk (apt-get install wrk); BENCH_POSTGRES_URL adds PostgreSQL.
+# Answer submissions per second (autocannon, one server process per core); BENCH_POSTGRES_URL adds PostgreSQL.
 node bench/throughput.mjs
 # 500 participants through the demo consultation within 60 s, checked in the database.
 node bench/load.mjs
