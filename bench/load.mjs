@@ -40,6 +40,7 @@ let failed = false
 try {
   await waitFor(`${BASE}/healthz`)
   const before = countFinished()
+  const talliedBefore = countTallied()
   const errors = []
   const latencies = []
   const deadline = Date.now() + LIMIT_SECONDS * 1000
@@ -61,15 +62,17 @@ try {
   )
   const seconds = (Date.now() - started) / 1000
   const after = countFinished()
+  const talliedAfter = countTallied()
   latencies.sort((a, b) => a - b)
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0
   console.log(`\nLoad: ${finished} of ${PARTICIPANTS} participants completed the demo consultation in ${seconds.toFixed(1)} s (limit ${LIMIT_SECONDS} s), ${CONCURRENCY} at a time`)
   console.log(`Requests: ${latencies.length} (${(latencies.length / seconds).toFixed(0)}/s), latency p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms`)
   console.log(`Errors: ${errors.length}${errors.length ? `\n  ${errors.slice(0, 10).join('\n  ')}` : ''}`)
   console.log(`Finished responses in the database: ${before} before, ${after} after (+${after - before}, expected +${finished})`)
+  console.log(`Counted in the results (tally cells): ${talliedBefore} before, ${talliedAfter} after (+${talliedAfter - talliedBefore})`)
   const incomplete = incompleteLoadResponses()
   console.log(`Load responses missing an answer: ${incomplete}`)
-  failed = errors.length > 0 || finished !== PARTICIPANTS || after - before !== PARTICIPANTS || incomplete !== 0
+  failed = errors.length > 0 || finished !== PARTICIPANTS || after - before !== PARTICIPANTS || talliedAfter - talliedBefore !== PARTICIPANTS || incomplete !== 0
   console.log(failed ? 'FAILED' : 'OK: zero errors, every response present and counted')
 } finally {
   server.kill('SIGTERM')
@@ -118,6 +121,16 @@ function countFinished() {
   const db = new Database(file, { readonly: true })
   try {
     return db.prepare("SELECT count(*) AS n FROM response WHERE status = 'submitted'").get().n
+  } finally {
+    db.close()
+  }
+}
+
+/** Finished responses as the results page counts them: the consultation's response cells (docs/decisions/009). */
+function countTallied() {
+  const db = new Database(file, { readonly: true })
+  try {
+    return db.prepare("SELECT coalesce(sum(n), 0) AS n FROM tally_cell WHERE kind = 'r' AND question_id = (SELECT id FROM consultation WHERE slug = ?)").get(SLUG).n
   } finally {
     db.close()
   }
