@@ -34,6 +34,11 @@ function webConcurrency(value) {
 
 // The primary only starts the server processes, starts a new one when one dies, and stops them all on SIGTERM.
 function runPrimary(count) {
+  // A larger young generation (V8's default is 16 MB): objects of requests still waiting in the queue
+  // then die young instead of being moved to the old generation; measured 15% more saves a second and
+  // shorter pauses (docs/decisions/011). `npm start` gives the single-process server the same.
+  const tuned = process.execArgv.some((arg) => arg.startsWith('--max-semi-space-size'))
+  cluster.setupPrimary({ execArgv: tuned ? process.execArgv : [...process.execArgv, '--max-semi-space-size=32'] })
   let stopping = false
   const start = (index) => {
     // One retention timer for the whole server: the others leave it to the first.
@@ -68,8 +73,20 @@ async function startServer() {
   app.disable('x-powered-by')
   app.set('trust proxy', false)
 
+  // A fresh nonce for every response: 16 bytes from the operating system's random source, cut from
+  // 4 KB asked for at once (one system call per 256 responses instead of one each).
+  let randomPool = Buffer.alloc(0)
+  let randomOffset = 0
+  const nextNonce = () => {
+    if (randomOffset + 16 > randomPool.length) {
+      randomPool = crypto.randomBytes(4096)
+      randomOffset = 0
+    }
+    randomOffset += 16
+    return randomPool.toString('base64', randomOffset - 16, randomOffset)
+  }
   app.use((_req, res, next) => {
-    res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
+    res.locals.cspNonce = nextNonce()
     next()
   })
 

@@ -24,6 +24,7 @@
 // (app or bare), BENCH_NODE_ARGS (node flags for the app server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
@@ -88,10 +89,8 @@ async function benchApp(label, databaseUrl, port, wipe = false) {
   if (seeded.status !== 0) throw new Error('seed failed')
   // NODE_OPTIONS refuses --cpu-prof, hence BENCH_NODE_ARGS.
   const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []
-  const server = spawn(process.execPath, [...nodeArgs, 'server.js'], {
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  // BENCH_SERVER_OUTPUT=1 shows what the server prints (for example with BENCH_NODE_ARGS=--trace-gc).
+  const server = spawn(process.execPath, [...nodeArgs, 'server.js'], { env, stdio: ['ignore', process.env.BENCH_SERVER_OUTPUT ? 'inherit' : 'ignore', 'inherit'] })
   try {
     const base = `http://127.0.0.1:${port}`
     await waitFor(`${base}/healthz`)
@@ -136,20 +135,21 @@ async function benchBare(file, port) {
 }
 
 async function startParticipants(startUrl, base) {
-  const cookies = []
-  for (let i = 0; i < PARTICIPANTS; i++) {
-    const res = await fetch(startUrl, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { origin: base },
+  // A new connection for each: the server's processes take connections in turn, and each allows its
+  // share of the new responses a minute (app/utils/rate-limit.server.ts), as many children's phones would.
+  const start = () =>
+    new Promise((resolve, reject) => {
+      const req = http.request(startUrl, { method: 'POST', agent: false, headers: { origin: base, 'content-length': 0 } }, (res) => {
+        res.resume()
+        const cookie = (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ')
+        if (res.statusCode !== 302 || !cookie) reject(new Error(`starting a participant failed: ${res.statusCode}`))
+        else resolve(cookie)
+      })
+      req.on('error', reject)
+      req.end()
     })
-    const cookie = res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ')
-    if (res.status !== 302 || !cookie) throw new Error(`starting a participant failed: ${res.status}`)
-    cookies.push(cookie)
-  }
+  const cookies = []
+  for (let i = 0; i < PARTICIPANTS; i++) cookies.push(await start())
   return cookies
 }
 

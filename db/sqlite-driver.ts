@@ -95,14 +95,17 @@ class SqliteServerConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const deadline = Date.now() + this.#busyRetryMs
+    const started = performance.now()
     for (let attempt = 0; ; attempt++) {
       try {
         return this.#run<R>(compiledQuery)
       } catch (error) {
-        if (!isBusy(error) || Date.now() >= deadline) throw error
-        // The statement did nothing; the other process holds the write lock for a moment.
-        await new Promise((resolve) => (attempt === 0 ? setImmediate(resolve) : setTimeout(resolve, Math.min(2 ** (attempt - 1), 20))))
+        const waited = performance.now() - started
+        if (!isBusy(error) || waited >= this.#busyRetryMs) throw error
+        // The statement did nothing; the other process holds the write lock, usually for a fraction of a
+        // millisecond. For the first 2 ms try again after whatever else this process has to do (other
+        // requests are served meanwhile), then every few milliseconds.
+        await new Promise((resolve) => (waited < 2 ? setImmediate(resolve) : setTimeout(resolve, Math.min(2 ** Math.min(attempt, 10), 20))))
       }
     }
   }

@@ -1,7 +1,7 @@
 // Responses and their answers. A response belongs to a device (resume token hash), never a person.
 import type { AnswerRow } from '~/domain/answers'
 import { addResponseToTallies } from '~/models/tally-cell.server'
-import type { DB } from '~/utils/db.server'
+import { type DB, locksRows } from '~/utils/db.server'
 
 export async function createResponse(db: DB, input: { consultationId: string; resumeHash: string; locale: string; now: string }) {
   const row = await db
@@ -22,18 +22,29 @@ export async function findResponseByResumeHash(db: DB, consultationId: string, r
  * new one, in the same transaction as the answer. False (nothing saved) when the response is finished.
  */
 export async function replaceAnswer(db: DB, responseId: number, questionId: string, rows: AnswerRow[], updateDemographics?: (current: string | null) => string | null): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    // Only while the response is in progress: a finished one is counted in the tally cells and must not
-    // change under them. This no-op update also locks the row, so a save and a finish never interleave.
-    const open = await trx.updateTable('response').set({ status: 'in_progress' }).where('id', '=', responseId).where('status', '=', 'in_progress').executeTakeFirst()
-    if (Number(open.numUpdatedRows) !== 1) return false
-    await trx.deleteFrom('answer').where('response_id', '=', responseId).where('question_id', '=', questionId).execute()
-    if (rows.length) {
-      await trx
+  // Built and compiled before the transaction begins, so the database is held only while they run:
+  // on SQLite every process's saves take turns at one write lock (docs/decisions/011).
+  // Only while the response is in progress: a finished one is counted in the tally cells and must not
+  // change under them. The row is kept by this transaction (FOR UPDATE on PostgreSQL; on SQLite the
+  // transaction holds the write lock), so a save and a finish never interleave. Reading it writes nothing.
+  const status = db
+    .selectFrom('response')
+    .select('status')
+    .where('id', '=', responseId)
+    .$if(locksRows(db), (query) => query.forUpdate())
+    .compile()
+  const remove = db.deleteFrom('answer').where('response_id', '=', responseId).where('question_id', '=', questionId).compile()
+  const insert = rows.length
+    ? db
         .insertInto('answer')
         .values(rows.map((r) => ({ response_id: responseId, question_id: questionId, option_id: r.optionId, rank: r.rank, value: r.value, text: r.text, skipped: r.skipped ? 1 : 0 })))
-        .execute()
-    }
+        .compile()
+    : null
+  return db.transaction().execute(async (trx) => {
+    const open = (await trx.executeQuery(status)).rows[0]
+    if (open?.status !== 'in_progress') return false
+    await trx.executeQuery(remove)
+    if (insert) await trx.executeQuery(insert)
     if (updateDemographics) await updateResponseDemographics(trx, responseId, updateDemographics)
     return true
   })

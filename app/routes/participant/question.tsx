@@ -34,7 +34,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   await kioskQuestionPage(request, params.slug, { touch: false })
-  const copy = request.clone()
   let outcome
   try {
     outcome = await submitQuestionPage(request, params.slug, params.position)
@@ -42,7 +41,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (error instanceof Response) throw error
     // Not saved (the database failed): say so plainly, and keep what was typed.
     console.error(error)
-    outcome = await notSavedOutcome(copy, params.slug, params.position)
+    // The form was read before the save failed; readForm hands the same form out again.
+    outcome = await notSavedOutcome(request, params.slug, params.position)
   }
   if (!(outcome instanceof Response)) context.formRefused = true
   return outcome
