@@ -5,8 +5,11 @@ import { DEMO_SLUG, seedDemo } from '../../db/seed/demo'
 import { demoQuestions } from '../../db/seed/demo-content'
 import { EVERY_QUESTION_SLUG, everyQuestionQuestions } from '../../db/seed/every-question-content'
 import { findConsultationBySlug } from '~/models/consultation.server'
+import * as startRoute from '~/routes/participant/start'
 import { loadSurvey } from '~/services/survey.server'
 import { createTestDatabase, type TestDatabase, testDialects } from '../helpers/databases'
+
+process.env.SESSION_SECRET ??= 'integration-tests-only-secret-0123456789abcdef'
 
 describe.each(testDialects())('survey languages [%s]', (dialect) => {
   let test: TestDatabase
@@ -56,5 +59,21 @@ describe.each(testDialects())('survey languages [%s]', (dialect) => {
     const english = await loadSurvey(test.db, demo, 'en')
     expect(english.lang).toBeUndefined()
     expect(english.questions[2].lang).toBeUndefined()
+
+    // The start page gives its title and description their own language (rendered as lang="en").
+    globalThis.__db = test.db
+    try {
+      const start = async (language: string) => {
+        const request = new Request(`http://localhost/c/${DEMO_SLUG}`, { headers: { 'Accept-Language': language } })
+        const result = (await startRoute.loader({ request, params: { slug: DEMO_SLUG }, context: {} })) as unknown as { data: { title: string; titleLang?: string; descriptionLang?: string } }
+        return result.data
+      }
+      expect(await start('ar')).toMatchObject({ title: 'Have your say: our plan for children and young people', titleLang: 'en', descriptionLang: 'en' })
+      const inEnglish = await start('en')
+      expect(inEnglish.titleLang).toBeUndefined()
+      expect(inEnglish.descriptionLang).toBeUndefined()
+    } finally {
+      globalThis.__db = undefined
+    }
   })
 })

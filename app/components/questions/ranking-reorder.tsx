@@ -153,7 +153,7 @@ export function RankingReorder({ questionKey, options, positions, start, errors 
                 <span className="ranking-js__number">{index + 1}</span>
                 <span className="ranking__label">
                   <SymbolImage symbol={option?.symbol ?? null} />
-                  <span>{labelOf(key)}</span>
+                  <span lang={option?.lang}>{labelOf(key)}</span>
                 </span>
                 <FieldError id={`${field}-error`} message={error} />
                 <span className="ranking-js__buttons">
@@ -183,7 +183,7 @@ export function RankingReorder({ questionKey, options, positions, start, errors 
                 <li key={option.key} className={`ranking__item ranking-js__item ranking-js__item--unplaced${error ? ' ranking__item--error' : ''}`}>
                   <span className="ranking__label">
                     <SymbolImage symbol={option.symbol} />
-                    <span>{option.label}</span>
+                    <span lang={option.lang}>{option.label}</span>
                   </span>
                   <FieldError id={`${field}-error`} message={error} />
                   <span className="ranking-js__buttons">

@@ -39,6 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     easyRead: display.easyRead,
     title: survey.title,
     description: survey.description,
+    // Marked with their own language when they fall back to another (screen readers pronounce them right).
+    titleLang: survey.lang?.title,
+    descriptionLang: survey.lang?.description,
     questionCount: survey.questions.length,
     identified: consultation.anonymity === 'identified',
     resume: resume ? { position: resume.position, answered: resume.answered } : null,
@@ -78,7 +81,7 @@ export default function Start() {
   const { t } = useTranslation('participant')
   return (
     <div className="stack">
-      <h1>{data.title}</h1>
+      <h1 lang={data.titleLang}>{data.title}</h1>
       {data.groupNote ? <p className="group-note">{data.groupNote}</p> : null}
       {busy ? (
         <div className="notice" role="alert">
@@ -86,7 +89,11 @@ export default function Start() {
           <p>{t('busy.body')}</p>
         </div>
       ) : null}
-      {data.description ? <p className="lead">{data.description}</p> : null}
+      {data.description ? (
+        <p className="lead" lang={data.descriptionLang}>
+          {data.description}
+        </p>
+      ) : null}
       {data.resume ? (
         <section className="resume-panel" aria-labelledby="resume-title">
           <h2 id="resume-title">{t('start.resumeTitle')}</h2>
