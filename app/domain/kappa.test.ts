@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { agreementByTheme, agreementTable, cohensKappa, kappaBand } from './kappa'
+import { agreementByTheme, agreementTable, chooseCoderPair, cohensKappa, kappaBand } from './kappa'
 
 describe('cohensKappa', () => {
   it('matches a hand-checked example', () => {
@@ -70,5 +70,21 @@ describe('agreementByTheme', () => {
 
   it('agreementTable counts pairs', () => {
     expect(agreementTable([[true, true], [true, false], [false, true], [false, false], [false, false]])).toEqual({ a: 1, b: 1, c: 1, d: 2 })
+  })
+})
+
+describe('chooseCoderPair', () => {
+  const coders = ['ann', 'bo', 'cy']
+  it('compares the two who coded most of the sample unless told otherwise', () => {
+    expect(chooseCoderPair(coders)).toEqual({ pair: ['ann', 'bo'], refused: null })
+    expect(chooseCoderPair(['ann'])).toEqual({ pair: null, refused: null })
+  })
+  it('compares the pair a planner picks, in the order picked', () => {
+    expect(chooseCoderPair(coders, { first: 'cy', second: 'ann' })).toEqual({ pair: ['cy', 'ann'], refused: null })
+  })
+  it('says why a pick was not used, and shows the usual pair instead', () => {
+    expect(chooseCoderPair(coders, { first: 'bo', second: 'bo' })).toEqual({ pair: ['ann', 'bo'], refused: 'same' })
+    expect(chooseCoderPair(coders, { first: 'bo', second: 'nobody' })).toEqual({ pair: ['ann', 'bo'], refused: 'unknown' })
+    expect(chooseCoderPair(coders, { first: 'bo' })).toEqual({ pair: ['ann', 'bo'], refused: 'unknown' })
   })
 })

@@ -84,3 +84,17 @@ export function agreementByTheme(themeIds: readonly string[], first: ReadonlyMap
   })
   return { items, themes }
 }
+
+/**
+ * Which two coders to compare. `coders` is ordered by how much of the sample each coded (most first);
+ * by default the first two. A planner may pick another pair: used when both are coders of the sample
+ * and not the same person. `refused` says a pick was made but could not be used.
+ */
+export function chooseCoderPair(coders: readonly string[], wanted: { first?: string | null; second?: string | null } = {}): { pair: readonly [string, string] | null; refused: 'same' | 'unknown' | null } {
+  const fallback = coders.length >= 2 ? ([coders[0], coders[1]] as const) : null
+  const { first, second } = wanted
+  if (!first && !second) return { pair: fallback, refused: null }
+  if (!first || !second || !coders.includes(first) || !coders.includes(second)) return { pair: fallback, refused: 'unknown' }
+  if (first === second) return { pair: fallback, refused: 'same' }
+  return { pair: [first, second], refused: null }
+}

@@ -7,7 +7,7 @@ import { chooseSample, formatSampleRequest, parseSampleRequest } from '~/domain/
 import { readStoredKeywords, suggestThemes } from '~/domain/coding-suggestions'
 import { standardDemographicOptions } from '~/domain/demographics'
 import { discloseCount } from '~/domain/disclosure'
-import { agreementByTheme, kappaBand } from '~/domain/kappa'
+import { agreementByTheme, chooseCoderPair, kappaBand } from '~/domain/kappa'
 import {
   countCodedItemsByTheme,
   createCodebookTheme,
@@ -206,12 +206,12 @@ export async function submitCoding(db: DB, consultation: Consultation, coderId: 
 
 // --- Double coding and agreement ----------------------------------------------------------
 
-export async function loadAgreement(db: DB, consultation: Consultation) {
+export async function loadAgreement(db: DB, consultation: Consultation, wanted: { first?: string | null; second?: string | null } = {}) {
   const [{ themes, items, sample }, codings] = await Promise.all([workspace(db, consultation.id, ''), listCodings(db, consultation.id)])
   const existing = new Set(items.map((i) => i.key))
   const sampleKeys = new Set((sample?.itemKeys ?? []).filter((k) => existing.has(k)))
   const onSample = codings.filter((c) => sampleKeys.has(c.itemKey))
-  // The two coders who coded most of the sample (ties: who started first).
+  // By default the two coders who coded most of the sample (ties: who started first); a planner may pick two others.
   const perCoder = new Map<string, Map<string, Set<string>>>()
   for (const c of onSample) {
     const mine = perCoder.get(c.coderId) ?? new Map<string, Set<string>>()
@@ -220,7 +220,7 @@ export async function loadAgreement(db: DB, consultation: Consultation) {
   }
   const coders = [...perCoder.entries()].sort((a, b) => b[1].size - a[1].size).map(([id]) => id)
   const names = await staffNames(db, coders)
-  const pair = coders.length >= 2 ? ([coders[0], coders[1]] as const) : null
+  const { pair, refused } = chooseCoderPair(coders, wanted)
   const result = pair ? agreementByTheme(themes.map((t) => t.id), perCoder.get(pair[0])!, perCoder.get(pair[1])!) : null
   const title = new Map(themes.map((t) => [t.id, t.title]))
   const disagreementKeys = result ? [...new Set(result.themes.flatMap((t) => t.disagreements))].sort() : []
@@ -234,7 +234,8 @@ export async function loadAgreement(db: DB, consultation: Consultation) {
     sample: sample ? { seed: sample.seed, requested: sample.requested, size: sampleKeys.size, createdAt: sample.createdAt } : null,
     totalItems: items.length,
     coders: coders.map((id) => ({ id, name: names.get(id) ?? id, items: perCoder.get(id)!.size })),
-    pair: pair ? { first: names.get(pair[0]) ?? pair[0], second: names.get(pair[1]) ?? pair[1], items: result!.items.length } : null,
+    pair: pair ? { firstId: pair[0], secondId: pair[1], first: names.get(pair[0]) ?? pair[0], second: names.get(pair[1]) ?? pair[1], items: result!.items.length } : null,
+    pairRefused: refused,
     themes: result
       ? result.themes.map((t) => ({ themeId: t.themeId, title: title.get(t.themeId) ?? t.themeId, a: t.a, b: t.b, c: t.c, d: t.d, n: t.n, observed: t.observed, kappa: t.kappa, band: kappaBand(t.kappa), disagreements: t.disagreements.length }))
       : [],

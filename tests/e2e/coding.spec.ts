@@ -177,6 +177,32 @@ test('two coders double-code a sample and the agreement page shows kappa', async
   expect(plannerFirst ? a + b : a + c).toBe(4)
   await expect(page.getByTestId('disagreements').locator('li').first()).toBeVisible()
   await expectNoAxeViolations(page, 'agreement page with kappa')
+
+  // A third coder: the planner can pick which two to compare (a GET form, keyboard only).
+  await signInAs(page, 'admin', { redirectTo: agreementPath })
+  await codeSample(MENTAL_HEALTH)
+  await page.goto(agreementPath)
+  const first = page.getByLabel(en.agreement.firstCoder)
+  const second = page.getByLabel(en.agreement.secondCoder)
+  const indexOf = async (select: typeof first, name: string) => (await select.locator('option').allTextContents()).findIndex((text) => text.startsWith(name))
+  await tabTo(page, first)
+  await chooseWithArrows(page, first, await indexOf(first, 'Ada Admin'))
+  await tabTo(page, second)
+  await chooseWithArrows(page, second, await indexOf(second, 'Ada Admin'))
+  await tabAndPress(page, page.getByRole('button', { name: en.agreement.compare }), 'Enter')
+  // The same coder twice: said in the summary and beside the field; the usual pair is shown meanwhile.
+  await expect(page.getByRole('alert').getByRole('link', { name: en.agreement.pairSame })).toBeVisible()
+  await expect(second).toHaveAttribute('aria-invalid', 'true')
+  await expectNoAxeViolations(page, 'agreement page, same coder twice')
+  await tabTo(page, page.getByLabel(en.agreement.secondCoder))
+  await chooseWithArrows(page, page.getByLabel(en.agreement.secondCoder), await indexOf(page.getByLabel(en.agreement.secondCoder), 'Cai Coder'))
+  await tabAndPress(page, page.getByRole('button', { name: en.agreement.compare }), 'Enter')
+  await expect(page).toHaveURL(/first=.*&second=/)
+  await expect(page.getByTestId('agreement-pair')).toHaveText(/Comparing Ada Admin and Cai Coder on the items both of them coded: 4\./)
+  // Both gave every item "mental health": they agree on all four.
+  const health = page.getByTestId('agreement-table').locator('tr', { hasText: MENTAL_HEALTH })
+  expect((await health.locator('td').allTextContents()).slice(0, 4).map(Number)).toEqual([4, 0, 0, 0])
+  await expectNoAxeViolations(page, 'agreement page, a chosen pair')
 })
 
 test('a coder builds a codebook: import with a path-named error, a sub-theme, themes from the plan', async ({ page }) => {

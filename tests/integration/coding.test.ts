@@ -257,5 +257,18 @@ describe.each(testDialects())('coding into themes [%s]', (dialect) => {
     expect(agreement.themes.find((t) => t.themeId === voice)!.kappa).toBeCloseTo(1, 12)
     expect(agreement.disagreements.map((d) => d.key).sort()).toEqual([six[2], six[3]].sort())
     expect(agreement.disagreements.every((d) => d.text.length > 0 && !d.text.includes('Hillside'))).toBe(true)
+    expect(agreement.pairRefused).toBeNull()
+
+    // A planner may pick the pair (and its order): the first and second coder's columns follow the pick.
+    const [defaultFirst, defaultSecond] = [agreement.pair!.firstId, agreement.pair!.secondId]
+    const swapped = await loadAgreement(test.db, c, { first: defaultSecond, second: defaultFirst })
+    expect([swapped.pair!.firstId, swapped.pair!.secondId]).toEqual([defaultSecond, defaultFirst])
+    const swappedSafety = swapped.themes.find((t) => t.themeId === safety)!
+    expect([swappedSafety.a, swappedSafety.b, swappedSafety.c, swappedSafety.d]).toEqual([safetyRow.a, safetyRow.c, safetyRow.b, safetyRow.d])
+    // The same coder twice, or someone who did not code the sample: said so, and the usual pair is shown.
+    const same = await loadAgreement(test.db, c, { first: coder, second: coder })
+    expect(same.pairRefused).toBe('same')
+    expect([same.pair!.firstId, same.pair!.secondId]).toEqual([defaultFirst, defaultSecond])
+    expect((await loadAgreement(test.db, c, { first: 'nobody', second: coder })).pairRefused).toBe('unknown')
   })
 })

@@ -4,7 +4,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CodingNav } from '~/components/coding-nav'
-import { ErrorSummary } from '~/components/error-summary'
+import { ErrorSummary, FieldError } from '~/components/error-summary'
 import { TextField } from '~/components/findings-fields'
 import type { RouteAccess } from '~/domain/permissions'
 import { loadAgreement, submitSampleForm } from '~/services/coding.server'
@@ -19,7 +19,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, consultation } = await requireStaffConsultation(request, params.slug, 'stories:code')
   const { t } = await getT(request)
-  return { slug: consultation.slug, pageTitle: t('coding:agreement.title', { slug: consultation.slug }), ...(await loadAgreement(db, consultation)) }
+  // Which two coders to compare (a GET form, so the comparison has its own address): by default the two who coded most.
+  const search = new URL(request.url).searchParams
+  const agreement = await loadAgreement(db, consultation, { first: search.get('first'), second: search.get('second') })
+  return { slug: consultation.slug, pageTitle: t('coding:agreement.title', { slug: consultation.slug }), ...agreement }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,7 +39,8 @@ export default function AgreementPage() {
   const { t, i18n } = useTranslation('coding')
   const number = new Intl.NumberFormat(i18n.language === 'cy' ? 'cy-GB' : i18n.language === 'ar' ? 'ar' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
   const percent = new Intl.NumberFormat(i18n.language === 'cy' ? 'cy-GB' : i18n.language === 'ar' ? 'ar' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 })
-  const errors = failed && !failed.ok ? failed.errors.map((e) => ({ field: e.field, message: t(e.message) })) : []
+  const pairError = page.pairRefused ? { field: 'second-coder', message: t(page.pairRefused === 'same' ? 'agreement.pairSame' : 'agreement.pairUnknown') } : null
+  const errors = [...(failed && !failed.ok ? failed.errors.map((e) => ({ field: e.field, message: t(e.message) })) : []), ...(pairError ? [pairError] : [])]
   const errorFor = (name: string) => errors.find((e) => e.field === name)?.message
   const sampled = search.get('sampled')
   const codingLink = `/staff/consultations/${page.slug}/coding`
@@ -75,6 +79,35 @@ export default function AgreementPage() {
 
       <section className="stack" aria-labelledby="kappa-title">
         <h2 id="kappa-title">{t('agreement.resultsTitle')}</h2>
+        {page.pair && page.coders.length > 2 ? (
+          <Form method="get" className="breakdown-form stack" aria-labelledby="pair-heading">
+            <h3 id="pair-heading">{t('agreement.choosePair')}</h3>
+            <div className="breakdown-form__fields">
+              {(['first', 'second'] as const).map((which) => (
+                <div className="field" key={which}>
+                  <label htmlFor={`${which}-coder`}>{t(which === 'first' ? 'agreement.firstCoder' : 'agreement.secondCoder')}</label>
+                  {which === 'second' ? <FieldError id="second-coder-error" message={pairError?.message} /> : null}
+                  <select
+                    id={`${which}-coder`}
+                    name={which}
+                    defaultValue={which === 'first' ? page.pair!.firstId : page.pair!.secondId}
+                    aria-describedby={which === 'second' && pairError ? 'second-coder-error' : undefined}
+                    aria-invalid={which === 'second' && pairError ? true : undefined}
+                  >
+                    {page.coders.map((coder) => (
+                      <option key={coder.id} value={coder.id}>
+                        {t('agreement.coderOption', { name: coder.name, n: coder.items })}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ))}
+            </div>
+            <button type="submit" className="button button--secondary">
+              {t('agreement.compare')}
+            </button>
+          </Form>
+        ) : null}
         {page.pair ? (
           <>
             <p data-testid="agreement-pair">{t('agreement.pair', { first: page.pair.first, second: page.pair.second, n: page.pair.items })}</p>
