@@ -79,7 +79,8 @@ export default function AgreementPage() {
 
       <section className="stack" aria-labelledby="kappa-title">
         <h2 id="kappa-title">{t('agreement.resultsTitle')}</h2>
-        {page.pair && page.coders.length > 2 ? (
+        {/* Only worth offering with a third coder; shown too when a pick was refused, so the error has its field. */}
+        {page.pair && (page.coders.length > 2 || pairError) ? (
           <Form method="get" className="breakdown-form stack" aria-labelledby="pair-heading">
             <h3 id="pair-heading">{t('agreement.choosePair')}</h3>
             <div className="breakdown-form__fields">
