@@ -29,8 +29,23 @@ test.beforeAll(() => {
 
 test.afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-function startServer(): ChildProcess {
-  return spawn(process.execPath, ['server.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+// Every server a test starts, stopped after it even when the test runs out of time (a test's own
+// finally does not run then, and a server left on the port would fail the next run).
+const started: ChildProcess[] = []
+test.afterEach(async () => {
+  for (const child of started.splice(0)) {
+    if (child.exitCode !== null || child.signalCode !== null) continue
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 10_000))])
+    if (!stopped) child.kill('SIGKILL')
+  }
+})
+
+function startServer(extra: Record<string, string> = {}): ChildProcess {
+  const child = spawn(process.execPath, ['server.js'], { env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] })
+  started.push(child)
+  return child
 }
 
 async function waitUntilUp(): Promise<void> {
@@ -153,10 +168,7 @@ test('two server processes on one SQLite file: no save refused, none lost when o
     ),
     `port ${PORT}`,
   ).toBe('free')
-  const primary = spawn(process.execPath, ['server.js'], {
-    env: { ...env, WEB_CONCURRENCY: '2' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  const primary = startServer({ WEB_CONCURRENCY: '2' })
   try {
     await waitUntilUp()
     await expect
